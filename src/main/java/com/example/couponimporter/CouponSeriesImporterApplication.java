@@ -1,0 +1,43 @@
+package com.example.couponimporter;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.example.couponimporter.job.ImportCommand;
+
+/** The importer's entry point: one run imports one input and exits with the code of SPEC §9. */
+@SpringBootApplication
+@EnableConfigurationProperties(ImporterProperties.class)
+public class CouponSeriesImporterApplication {
+
+	private static final Log logger = LogFactory.getLog("importer");
+
+	public static void main(String[] args) {
+		// The exit code is the contract with Kubernetes and scripts, so it must reach the process.
+		System.exit(run(args));
+	}
+
+	/** Runs the importer in this JVM and returns its exit code; used by {@link #main} and the tests. */
+	public static int run(String... args) {
+		ConfigurableApplicationContext context;
+		try {
+			context = new SpringApplication(CouponSeriesImporterApplication.class).run(args);
+		}
+		catch (Throwable failure) {
+			// StartupFailureReporter has already said what went wrong.
+			return ExitCodes.of(failure);
+		}
+		try (context) {
+			return context.getBean(ImportCommand.class).run();
+		}
+		catch (Exception failure) {
+			logger.error(ExitCodes.describe(failure));
+			return ExitCodes.of(failure);
+		}
+	}
+
+}

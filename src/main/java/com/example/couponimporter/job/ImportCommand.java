@@ -1,0 +1,152 @@
+package com.example.couponimporter.job;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import com.example.couponimporter.ExitCodes;
+import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.read.InputFile;
+import com.example.couponimporter.report.OutcomeCounts;
+import com.example.couponimporter.report.ReportPaths;
+import com.example.couponimporter.report.RunSummary;
+import com.example.couponimporter.series.Outcome;
+import com.example.couponimporter.write.ImportWriter;
+
+/**
+ * Runs one import: checks the input before anything is written, starts (or resumes) the job instance
+ * that the input's content identifies, writes the summary and turns the result into an exit code.
+ */
+@Component
+public class ImportCommand {
+
+	private static final Log logger = LogFactory.getLog("importer");
+
+	private final JobOperator jobOperator;
+
+	private final Job importCouponSeriesJob;
+
+	private final ImporterProperties properties;
+
+	private final ImportOptions options;
+
+	ImportCommand(JobOperator jobOperator, Job importCouponSeriesJob, ImporterProperties properties,
+			ImportOptions options) {
+		this.jobOperator = jobOperator;
+		this.importCouponSeriesJob = importCouponSeriesJob;
+		this.properties = properties;
+		this.options = options;
+	}
+
+	/** Imports {@code importer.input} and returns the exit code of SPEC §9. */
+	public int run() throws Exception {
+		InputFile input = InputFile.resolve(this.properties.getInput(), this.properties.getFormat());
+		this.options.reader(input).readHeader();
+		String sha256 = input.sha256();
+		JobExecution execution;
+		try {
+			execution = this.jobOperator.start(this.importCouponSeriesJob, parameters(input, sha256));
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			logger.info(input.location() + " (sha256 " + sha256 + ") was already imported completely for target "
+					+ target() + "; nothing to do. Use --importer.force=true to import it again.");
+			return ExitCodes.OK;
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			logger.error("The same import of " + input.location() + " is already running (" + ex.getMessage()
+					+ "); this run wrote nothing. Wait for it to finish.");
+			return ExitCodes.ALREADY_RUNNING;
+		}
+		return finish(input, sha256, execution);
+	}
+
+	private JobParameters parameters(InputFile input, String sha256) {
+		JobParametersBuilder builder = new JobParametersBuilder()
+			.addString("input.sha256", sha256)
+			.addString("target", target())
+			.addString("org.id", Optional.ofNullable(this.properties.getOrgId()).map(String::valueOf).orElse("none"))
+			.addString(ImportJobConfiguration.INPUT, input.location(), false)
+			.addString(ImportJobConfiguration.FORMAT, input.format().name(), false);
+		if (this.properties.isForce()) {
+			builder.addString("forced.at", Instant.now().toString());
+		}
+		return builder.toJobParameters();
+	}
+
+	private String target() {
+		return this.properties.getTarget().name().toLowerCase();
+	}
+
+	private int finish(InputFile input, String sha256, JobExecution execution) {
+		StepExecution step = execution.getStepExecutions().stream().findFirst().orElse(null);
+		OutcomeCounts counts = (step != null) ? OutcomeCounts.from(step.getExecutionContext()) : new OutcomeCounts();
+		boolean rejectLimit = step != null && step.getExecutionContext().containsKey(ImportWriter.REJECT_LIMIT_EXCEEDED);
+		int exitCode = exitCode(execution.getStatus(), rejectLimit);
+		long instanceId = execution.getJobInstance().getInstanceId();
+		ReportPaths paths = new ReportPaths(this.properties.getReportDir(), input.baseName(), instanceId);
+		Path rejects = existing(input.format().name().equals("CSV") ? paths.rejectsCsv() : paths.rejectsJsonLines());
+		Path results = existing(paths.results());
+		Instant started = toInstant(execution.getStartTime());
+		Instant ended = (execution.getEndTime() != null) ? toInstant(execution.getEndTime()) : Instant.now();
+		RunSummary summary = new RunSummary(execution.getStatus().name(), exitCode, input.location(), sha256,
+				input.format().name().toLowerCase(), target(), this.properties.isDryRun(), instanceId,
+				execution.getId(), counts, rejects, results, started, ended, (step != null) ? step.getReadCount() : 0);
+		summary.writeTo(paths.summary());
+		logger.info(sentence(input, execution, summary, rejectLimit, paths.summary()));
+		return exitCode;
+	}
+
+	private static int exitCode(BatchStatus status, boolean rejectLimit) {
+		if (status == BatchStatus.COMPLETED) {
+			return ExitCodes.OK;
+		}
+		return (status == BatchStatus.STOPPED && rejectLimit) ? ExitCodes.TOO_MANY_REJECTS : ExitCodes.FAILED;
+	}
+
+	private String sentence(InputFile input, JobExecution execution, RunSummary summary, boolean rejectLimit,
+			Path summaryPath) {
+		OutcomeCounts c = summary.counts();
+		String counts = c.read() + " read, " + c.get(Outcome.CREATED) + (this.properties.isDryRun()
+				? " valid (dry run: nothing written), " : " created, ") + c.get(Outcome.UPDATED) + " updated, "
+				+ c.get(Outcome.EXISTING) + " existing, " + c.get(Outcome.REJECTED) + " rejected"
+				+ ((summary.rejectFile() != null) ? " (see " + summary.rejectFile() + ")" : "");
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return "Import of " + input.location() + " completed: " + counts + "; summary: " + summaryPath;
+		}
+		if (rejectLimit) {
+			return "Import of " + input.location() + " stopped because rejects exceeded importer.max-rejects ("
+					+ this.options.rejectLimit() + "): " + counts + "; fix the file and run again; summary: "
+					+ summaryPath;
+		}
+		return "Import of " + input.location() + " " + execution.getStatus() + ": " + reason(execution) + "; "
+				+ counts + " so far. Fix the cause and run the same command again to resume; summary: " + summaryPath;
+	}
+
+	private static String reason(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().findFirst().map(ExitCodes::describe)
+			.orElse("the job was stopped");
+	}
+
+	private static Path existing(Path path) {
+		return path.toFile().exists() ? path : null;
+	}
+
+	private static Instant toInstant(java.time.LocalDateTime time) {
+		return (time != null) ? time.atZone(ZoneId.systemDefault()).toInstant() : Instant.now();
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.example.couponimporter.job;
+
+import org.springframework.stereotype.Component;
+
+import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.ImporterProperties.OnExisting;
+import com.example.couponimporter.ImporterProperties.Target;
+import com.example.couponimporter.UsageException;
+import com.example.couponimporter.read.CouponSeriesReader;
+import com.example.couponimporter.read.InputFile;
+
+/**
+ * The options checked once at start-up, so that a bad option stops the importer before anything is
+ * written (exit code 2), with a message naming the property and the allowed values.
+ */
+@Component
+public class ImportOptions {
+
+	private final ImporterProperties properties;
+
+	private final char delimiter;
+
+	private final RejectLimit rejectLimit;
+
+	public ImportOptions(ImporterProperties properties) {
+		this.properties = properties;
+		this.delimiter = delimiter(properties.getCsv().getDelimiter());
+		this.rejectLimit = RejectLimit.parse(properties.getMaxRejects());
+		if (properties.getInput() == null || properties.getInput().isBlank()) {
+			throw new UsageException("No input given: set importer.input to the CSV or JSON Lines file to import, "
+					+ "e.g. --importer.input=samples/coupon-series.csv");
+		}
+		if (properties.getChunkSize() < 0 || properties.getChunkSize() > 100_000) {
+			throw new UsageException("Invalid importer.chunk-size " + properties.getChunkSize()
+					+ ": expected 1 to 100000 records per transaction, or 0 to choose by target.");
+		}
+		if (properties.getTarget() == Target.API) {
+			if (properties.getOnExisting() == OnExisting.UPDATE) {
+				throw new UsageException("importer.on-existing=update works with the db target only; "
+						+ "use skip or reject with importer.target=api.");
+			}
+			if (!properties.isDryRun()) {
+				throw new UsageException("importer.target=api is not available in this version yet; "
+						+ "use importer.target=db, or importer.dry-run=true to check a file.");
+			}
+		}
+	}
+
+	private static char delimiter(String text) {
+		String value = "\\t".equals(text) ? "\t" : text;
+		if (value == null || value.length() != 1 || value.charAt(0) > 127 || value.charAt(0) == '"'
+				|| value.charAt(0) == '\n' || value.charAt(0) == '\r') {
+			throw new UsageException("Invalid importer.csv.delimiter '" + text
+					+ "': expected one ASCII character other than a quote or line break, e.g. ; or | or \\t for tab.");
+		}
+		return value.charAt(0);
+	}
+
+	public char delimiter() {
+		return this.delimiter;
+	}
+
+	public RejectLimit rejectLimit() {
+		return this.rejectLimit;
+	}
+
+	/** Records per transaction: as configured, else 100 for the API target and 1000 otherwise. */
+	public int chunkSize() {
+		if (this.properties.getChunkSize() > 0) {
+			return this.properties.getChunkSize();
+		}
+		return (this.properties.getTarget() == Target.API) ? 100 : 1000;
+	}
+
+	public CouponSeriesReader reader(InputFile input) {
+		return new CouponSeriesReader(input, this.properties.getEncoding(), this.delimiter);
+	}
+
+}

@@ -1,0 +1,163 @@
+package com.example.couponimporter.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.example.couponimporter.series.RawRecord;
+
+/**
+ * Reads the records of a CSV or JSON Lines input. Restartable: it saves the byte offset and line number
+ * after the last record of each committed chunk and, on restart, seeks there instead of re-reading.
+ */
+public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
+
+	/** A record larger than this is malformed (SPEC §3). */
+	public static final int MAX_RECORD_BYTES = 1 << 20;
+
+	static final String POSITION = "reader.position";
+
+	static final String LINE = "reader.line";
+
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	private final InputFile input;
+
+	private final Charset charset;
+
+	private final char delimiter;
+
+	private CsvHeader header;
+
+	private RecordSource source;
+
+	private long firstRecordPosition = 0;
+
+	private long firstRecordLine = 1;
+
+	public CouponSeriesReader(InputFile input, Charset charset, char delimiter) {
+		this.input = input;
+		this.charset = charset;
+		this.delimiter = delimiter;
+	}
+
+	/**
+	 * Reads and checks the CSV header without opening the reader, so that a bad header stops the job
+	 * before anything is written. {@code null} for JSON Lines.
+	 */
+	public CsvHeader readHeader() {
+		if (this.input.format() != InputFormat.CSV) {
+			return null;
+		}
+		if (this.header != null) {
+			return this.header;
+		}
+		try (CsvRecordSource csv = (CsvRecordSource) openAt(0, 1)) {
+			List<String> cells = csv.readHeaderCells();
+			if (cells == null) {
+				throw new UnusableInputException("The CSV file " + this.input.location()
+						+ " is empty: a header row naming the fields is required. Nothing was imported.");
+			}
+			this.header = CsvHeader.parse(this.input.location(), cells);
+			this.firstRecordPosition = csv.position();
+			this.firstRecordLine = csv.nextLine();
+			return this.header;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The CSV header (after {@link #open}), or {@code null} for JSON Lines. */
+	public CsvHeader header() {
+		return this.header;
+	}
+
+	public InputFile input() {
+		return this.input;
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		try {
+			readHeader();
+			long position = context.containsKey(POSITION) ? context.getLong(POSITION) : this.firstRecordPosition;
+			long line = context.containsKey(LINE) ? context.getLong(LINE) : this.firstRecordLine;
+			this.source = openAt(position, line);
+			if (this.source instanceof CsvRecordSource csv) {
+				csv.useHeader(this.header);
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot open " + this.input.location() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private RecordSource openAt(long position, long line) throws IOException {
+		InputStream in = this.input.open();
+		long start = position;
+		if (position == 0 && StandardCharsets.UTF_8.equals(this.charset)) {
+			start = skipBom(in);
+		}
+		else {
+			in.skipNBytes(position);
+		}
+		LineSource lines = new LineSource(in, start, line, MAX_RECORD_BYTES);
+		LineDecoder decoder = new LineDecoder(this.charset);
+		return (this.input.format() == InputFormat.CSV)
+				? new CsvRecordSource(lines, decoder, this.delimiter, MAX_RECORD_BYTES, start, line)
+				: new JsonLinesRecordSource(lines, decoder, MAX_RECORD_BYTES, start, line);
+	}
+
+	private static long skipBom(InputStream in) throws IOException {
+		in.mark(3);
+		byte[] first = in.readNBytes(3);
+		if (Arrays.equals(first, UTF8_BOM)) {
+			return 3;
+		}
+		in.reset();
+		return 0;
+	}
+
+	/** The position saved by the last committed chunk, or -1 when the step starts from the beginning. */
+	public static long committedPosition(ExecutionContext context) {
+		return context.containsKey(POSITION) ? context.getLong(POSITION) : -1;
+	}
+
+	/** The byte offset just after the last record read. */
+	public long position() {
+		return this.source.position();
+	}
+
+	@Override
+	public RawRecord read() throws IOException {
+		return this.source.next();
+	}
+
+	@Override
+	public void update(ExecutionContext context) throws ItemStreamException {
+		context.putLong(POSITION, this.source.position());
+		context.putLong(LINE, this.source.nextLine());
+	}
+
+	@Override
+	public void close() throws ItemStreamException {
+		try {
+			if (this.source != null) {
+				this.source.close();
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+package com.example.couponimporter.read;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * The file to import: a path or a Spring resource URL, its format, and its base name for report files.
+ * A gzip-compressed input (by its first bytes) is decompressed on the fly.
+ */
+public record InputFile(String location, Resource resource, InputFormat format, String baseName) {
+
+	/**
+	 * Resolves {@code importer.input}.
+	 * @throws UnusableInputException when the file does not exist or its format cannot be told
+	 */
+	public static InputFile resolve(String location, InputFormat requested) {
+		Resource resource = location.contains(":") && !Path.of(location).isAbsolute() && !looksLikeWindowsPath(location)
+				? new DefaultResourceLoader().getResource(location) : new FileSystemResource(location);
+		if (!resource.exists() || !resource.isReadable()) {
+			throw new UnusableInputException("The input " + location
+					+ " does not exist or cannot be read. Check importer.input; nothing was imported.");
+		}
+		String name = (resource.getFilename() != null) ? resource.getFilename() : location;
+		String lower = name.toLowerCase(Locale.ROOT);
+		String bare = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
+		InputFormat format = requested;
+		if (format == InputFormat.AUTO) {
+			if (bare.endsWith(".csv")) {
+				format = InputFormat.CSV;
+			}
+			else if (bare.endsWith(".jsonl") || bare.endsWith(".ndjson")) {
+				format = InputFormat.JSONL;
+			}
+			else {
+				throw new UnusableInputException("Cannot tell the format of " + location
+						+ " from its name: expected .csv, .jsonl or .ndjson (optionally .gz). "
+						+ "Set importer.format=csv or importer.format=jsonl.");
+			}
+		}
+		return new InputFile(location, resource, format, baseName(name));
+	}
+
+	private static boolean looksLikeWindowsPath(String location) {
+		return location.length() > 2 && location.charAt(1) == ':' && Character.isLetter(location.charAt(0));
+	}
+
+	/** The file name without directories and without .gz, .csv, .jsonl or .ndjson. */
+	static String baseName(String name) {
+		String base = name.replaceAll("(?i)\\.gz$", "");
+		return base.replaceAll("(?i)\\.(csv|jsonl|ndjson)$", "");
+	}
+
+	/** Opens the (decompressed) content. */
+	public InputStream open() throws IOException {
+		InputStream raw = new BufferedInputStream(this.resource.getInputStream(), 1 << 16);
+		raw.mark(2);
+		int b1 = raw.read();
+		int b2 = raw.read();
+		raw.reset();
+		if (b1 == 0x1f && b2 == 0x8b) {
+			return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+		}
+		return raw;
+	}
+
+	/** The size in bytes of the file as stored (compressed, for a gzip file), or -1 if unknown. */
+	public long storedSize() {
+		try {
+			return this.resource.contentLength();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	/** The SHA-256 of the file as stored, in hex: what identifies an import of this content. */
+	public String sha256() {
+		try (InputStream in = this.resource.getInputStream()) {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[1 << 16];
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				digest.update(buffer, 0, n);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.example.couponimporter.read;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON parser for input: strict, and bounded against hostile input (depth, sizes). */
+public final class Json {
+
+	/** Parses records and JSON-valued cells: duplicate keys, trailing tokens and deep nesting are errors. */
+	public static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(64)
+				.maxStringLength(1 << 20)
+				.maxNumberLength(100)
+				.build())
+			.build())
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private Json() {
+	}
+
+	/** Jackson's message without the source excerpt and location details that follow it. */
+	public static String describe(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		if (message == null) {
+			return "unreadable JSON";
+		}
+		int cut = message.indexOf('\n');
+		message = (cut >= 0) ? message.substring(0, cut) : message;
+		if (ex.getLocation() != null && ex.getLocation().getColumnNr() > 0) {
+			message += " at character " + ex.getLocation().getColumnNr();
+		}
+		return message;
+	}
+
+}

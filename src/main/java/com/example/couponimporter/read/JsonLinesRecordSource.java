@@ -1,0 +1,136 @@
+package com.example.couponimporter.read;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.example.couponimporter.series.Field;
+import com.example.couponimporter.series.RawRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON Lines records: one JSON object per line, or the API's wrapped form {@code {"CouponSeriesV2": {...}}}.
+ * Keys are matched to fields like CSV headers; keys starting with {@code _} are ignored.
+ */
+final class JsonLinesRecordSource implements RecordSource {
+
+	private static final String WRAPPER = Field.normalise("CouponSeriesV2");
+
+	private final LineSource lines;
+
+	private final LineDecoder decoder;
+
+	private final int maxRecordBytes;
+
+	private long position;
+
+	private long nextLine;
+
+	JsonLinesRecordSource(LineSource lines, LineDecoder decoder, int maxRecordBytes, long position, long nextLine) {
+		this.lines = lines;
+		this.decoder = decoder;
+		this.maxRecordBytes = maxRecordBytes;
+		this.position = position;
+		this.nextLine = nextLine;
+	}
+
+	@Override
+	public RawRecord next() throws IOException {
+		LineSource.Line line;
+		do {
+			line = this.lines.next();
+			if (line == null) {
+				return null;
+			}
+		}
+		while (line.isBlank());
+		this.position = line.endOffset();
+		this.nextLine = line.number() + 1;
+		if (line.truncated()) {
+			return malformed(line, "the record is larger than " + this.maxRecordBytes + " bytes");
+		}
+		String text = this.decoder.decode(line.bytes());
+		if (text == null) {
+			return malformed(line, "the line has bytes that are not valid " + this.decoder.charset().name()
+					+ "; check importer.encoding");
+		}
+		JsonNode node;
+		try {
+			node = Json.MAPPER.readTree(text);
+		}
+		catch (JacksonException ex) {
+			return RawRecord.malformed(line.number(), text, "the line is not valid JSON: " + Json.describe(ex));
+		}
+		if (!(node instanceof ObjectNode object)) {
+			return RawRecord.malformed(line.number(), text, "the line is JSON but not an object: expected {...}");
+		}
+		return toRecord(line.number(), text, object);
+	}
+
+	private static RawRecord toRecord(long lineNumber, String text, ObjectNode original) {
+		ObjectNode body = unwrap(original);
+		Map<Field, JsonNode> values = new EnumMap<>(Field.class);
+		Map<Field, String> keyOf = new EnumMap<>(Field.class);
+		List<String> unknown = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> property : body.properties()) {
+			String key = property.getKey();
+			if (key.startsWith("_")) {
+				continue;
+			}
+			Field field = Field.byName(key);
+			if (field == null) {
+				unknown.add(key);
+				continue;
+			}
+			if (keyOf.containsKey(field)) {
+				return RawRecord.malformed(lineNumber, text, "the keys '" + keyOf.get(field) + "' and '" + key
+						+ "' both name the field " + field.apiName());
+			}
+			keyOf.put(field, key);
+			JsonNode value = property.getValue();
+			if (!value.isNull() && !(value.isString() && value.stringValue().isBlank())) {
+				values.put(field, value);
+			}
+		}
+		return new RawRecord(lineNumber, text, null, original, values, unknown, null);
+	}
+
+	private static ObjectNode unwrap(ObjectNode object) {
+		ObjectNode inner = null;
+		int keys = 0;
+		for (Map.Entry<String, JsonNode> property : object.properties()) {
+			if (property.getKey().startsWith("_")) {
+				continue;
+			}
+			keys++;
+			if (Field.normalise(property.getKey()).equals(WRAPPER) && property.getValue() instanceof ObjectNode o) {
+				inner = o;
+			}
+		}
+		return (keys == 1 && inner != null) ? inner : object;
+	}
+
+	private RawRecord malformed(LineSource.Line line, String reason) {
+		return RawRecord.malformed(line.number(), this.decoder.decodeLeniently(line.bytes()), reason);
+	}
+
+	@Override
+	public long position() {
+		return this.position;
+	}
+
+	@Override
+	public long nextLine() {
+		return this.nextLine;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.lines.close();
+	}
+
+}

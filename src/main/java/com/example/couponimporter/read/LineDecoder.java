@@ -1,0 +1,42 @@
+package com.example.couponimporter.read;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+
+/** Decodes lines strictly (bytes invalid in the encoding are an error) or leniently (for reports). */
+final class LineDecoder {
+
+	private final Charset charset;
+
+	private final CharsetDecoder strict;
+
+	LineDecoder(Charset charset) {
+		this.charset = charset;
+		this.strict = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
+
+	/** The text of the bytes, or {@code null} if they are not valid in the encoding. */
+	String decode(byte[] bytes) {
+		try {
+			return this.strict.reset().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	/** The text of the bytes with invalid sequences replaced, for showing a malformed record. */
+	String decodeLeniently(byte[] bytes) {
+		return new String(bytes, this.charset);
+	}
+
+	Charset charset() {
+		return this.charset;
+	}
+
+}

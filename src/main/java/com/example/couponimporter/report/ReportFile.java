@@ -1,0 +1,128 @@
+package com.example.couponimporter.report;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/**
+ * A report file that exists only once something is written to it, and whose committed length can be
+ * saved and restored: on restart it is cut back to the length of the last committed chunk, so every line
+ * appears exactly once however often the job is interrupted.
+ */
+final class ReportFile implements Closeable {
+
+	private final Path path;
+
+	private final Charset charset;
+
+	private final boolean byteOrderMark;
+
+	private final Consumer<Writer> header;
+
+	private FileChannel channel;
+
+	private Writer writer;
+
+	/**
+	 * @param byteOrderMark whether a new UTF-8 file starts with a byte-order mark (so spreadsheets
+	 * recognise UTF-8)
+	 * @param header writes the first lines of a new file
+	 */
+	ReportFile(Path path, Charset charset, boolean byteOrderMark, Consumer<Writer> header) {
+		this.path = path;
+		this.charset = charset;
+		this.byteOrderMark = byteOrderMark && StandardCharsets.UTF_8.equals(charset);
+		this.header = header;
+	}
+
+	Path path() {
+		return this.path;
+	}
+
+	/** Cuts the file back to {@code length} bytes; 0 removes it. */
+	void restore(long length) {
+		try {
+			if (length == 0) {
+				Files.deleteIfExists(this.path);
+			}
+			else if (Files.exists(this.path)) {
+				try (FileChannel file = FileChannel.open(this.path, StandardOpenOption.WRITE)) {
+					file.truncate(length);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot restore the report file " + this.path, ex);
+		}
+	}
+
+	/** The writer, creating the file (with its header) on first use. */
+	Writer writer() {
+		if (this.writer == null) {
+			try {
+				Files.createDirectories(this.path.toAbsolutePath().getParent());
+				this.channel = FileChannel.open(this.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+						StandardOpenOption.APPEND);
+				boolean fresh = this.channel.size() == 0;
+				this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(this.channel),
+						this.charset.newEncoder()), 1 << 16);
+				if (fresh) {
+					if (this.byteOrderMark) {
+						this.writer.write('\uFEFF');
+					}
+					this.header.accept(this.writer);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write the report file " + this.path, ex);
+			}
+		}
+		return this.writer;
+	}
+
+	/** Flushes what was written and returns the file's length (0 when it was never created). */
+	long flush() {
+		if (this.writer == null) {
+			return 0;
+		}
+		try {
+			this.writer.flush();
+			return this.channel.size();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the report file " + this.path, ex);
+		}
+	}
+
+	boolean created() {
+		return this.writer != null || Files.exists(this.path);
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.writer != null) {
+				this.writer.close();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot close the report file " + this.path, ex);
+		}
+		finally {
+			this.writer = null;
+			this.channel = null;
+		}
+	}
+
+}

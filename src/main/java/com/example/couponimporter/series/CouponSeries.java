@@ -1,0 +1,31 @@
+package com.example.couponimporter.series;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A validated and defaulted coupon series definition.
+ *
+ * @param line the input line it came from
+ * @param orgId the organisation it belongs to
+ * @param seriesCode given or derived; with {@code orgId} the series' identity
+ * @param values every field's typed value (see {@link FieldType}); fields without a value are absent
+ */
+public record CouponSeries(long line, long orgId, String seriesCode, Map<Field, Object> values) {
+
+	public CouponSeries {
+		values = new EnumMap<>(values);
+	}
+
+	public @Nullable Object get(Field field) {
+		return this.values.get(field);
+	}
+
+	/** The identity of the series in a target: org and series code. */
+	public String key() {
+		return this.orgId + "/" + this.seriesCode;
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.example.couponimporter.write;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import com.example.couponimporter.job.RejectLimit;
+import com.example.couponimporter.report.ImportReports;
+import com.example.couponimporter.series.CouponSeries;
+import com.example.couponimporter.series.Decision;
+import com.example.couponimporter.series.Outcome;
+
+/**
+ * Writes one chunk of decisions: accepted series to the target, then every record's outcome to the reject
+ * report or results file. Stops the step at the chunk boundary once rejects exceed the limit.
+ */
+public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionListener {
+
+	/** Set in the step's execution context when the job stopped because of {@code importer.max-rejects}. */
+	public static final String REJECT_LIMIT_EXCEEDED = "importer.rejectLimitExceeded";
+
+	private final SeriesTarget target;
+
+	private final ImportReports reports;
+
+	private final RejectLimit rejectLimit;
+
+	private StepExecution stepExecution;
+
+	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit) {
+		this.target = target;
+		this.reports = reports;
+		this.rejectLimit = rejectLimit;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+	}
+
+	@Override
+	public void write(Chunk<? extends Decision> chunk) throws Exception {
+		List<CouponSeries> accepted = new ArrayList<>();
+		for (Decision decision : chunk) {
+			if (decision instanceof Decision.Accepted a) {
+				accepted.add(a.series());
+			}
+		}
+		List<TargetResult> results = accepted.isEmpty() ? List.of() : this.target.write(accepted);
+		int next = 0;
+		for (Decision decision : chunk) {
+			if (decision instanceof Decision.Rejected rejected) {
+				this.reports.reject(rejected.raw(), rejected.errors());
+				continue;
+			}
+			CouponSeries series = ((Decision.Accepted) decision).series();
+			TargetResult result = results.get(next++);
+			if (result.outcome() == Outcome.REJECTED) {
+				this.reports.reject(decision.raw(), List.of(result.error()));
+			}
+			else {
+				this.reports.accept(series.line(), series.orgId(), series.seriesCode(), result.id(), result.outcome(),
+						result.warnings());
+			}
+		}
+		long rejected = this.reports.counts().get(Outcome.REJECTED);
+		if (this.rejectLimit.exceededBy(rejected, this.reports.counts().read())) {
+			this.stepExecution.getExecutionContext().put(REJECT_LIMIT_EXCEEDED, true);
+			this.stepExecution.setTerminateOnly();
+		}
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		this.reports.open(context);
+	}
+
+	@Override
+	public void update(ExecutionContext context) throws ItemStreamException {
+		this.reports.update(context);
+	}
+
+	@Override
+	public void close() throws ItemStreamException {
+		this.reports.close();
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.example.couponimporter.write.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.write.DryRunTarget;
+import com.example.couponimporter.write.SeriesTarget;
+
+/** Chooses the target of a step: nothing for a dry run, COPY on PostgreSQL, plain JDBC on H2. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseTargetConfiguration {
+
+	@Bean
+	@StepScope
+	SeriesTarget seriesTarget(DataSource dataSource, ImporterProperties properties,
+			@Value("#{stepExecution}") StepExecution step, @Value("#{jobParameters['input']}") String input)
+			throws SQLException {
+		if (properties.isDryRun()) {
+			return new DryRunTarget();
+		}
+		ImportLineage lineage = new ImportLineage(input, step.getJobExecutionId());
+		return isPostgres(dataSource) ? new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage)
+				: new JdbcTarget(dataSource, properties.getOnExisting(), lineage);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+	}
+
+}

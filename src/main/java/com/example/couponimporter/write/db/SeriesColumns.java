@@ -1,0 +1,53 @@
+package com.example.couponimporter.write.db;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.example.couponimporter.series.Field;
+import tools.jackson.databind.JsonNode;
+
+/** The columns of {@code coupon_series} that an import writes, and how a field's value is stored. */
+final class SeriesColumns {
+
+	/** Every field's column, in field order. */
+	static final List<Field> FIELDS = List.of(Field.values());
+
+	/** The columns that {@code on-existing=update} overwrites: the request fields and the lineage. */
+	static final List<String> UPDATED = List.copyOf(Arrays.stream(Field.values())
+		.filter(f -> f.group() == Field.Group.REQUEST && f != Field.ORG_ID && f != Field.SERIES_CODE)
+		.map(Field::column)
+		.toList());
+
+	static final List<String> LINEAGE = List.of("import_file", "import_line", "import_job_execution_id");
+
+	private SeriesColumns() {
+	}
+
+	/** The field columns followed by the lineage columns, comma-separated. */
+	static String all() {
+		return FIELDS.stream().map(Field::column).collect(Collectors.joining(", ")) + ", " + String.join(", ", LINEAGE);
+	}
+
+	/** The value as JDBC binds it: JSON as text, everything else as it is. */
+	static Object jdbcValue(Object value) {
+		return (value instanceof JsonNode json) ? json.toString() : value;
+	}
+
+	/** The value as COPY's CSV format reads it; {@code null} for SQL NULL. */
+	static String copyText(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		if (value instanceof OffsetDateTime dateTime) {
+			return dateTime.toString();
+		}
+		return jdbcValue(value).toString();
+	}
+
+}
