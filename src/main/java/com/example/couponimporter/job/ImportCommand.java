@@ -16,8 +16,10 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.example.couponimporter.EmbeddedDatabaseDefaults;
 import com.example.couponimporter.ExitCodes;
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.read.InputFile;
@@ -44,9 +46,12 @@ public class ImportCommand {
 
 	private final ImportOptions options;
 
+	private final Environment environment;
+
 	ImportCommand(JobOperator jobOperator, Job importCouponSeriesJob, ImporterProperties properties,
-			ImportOptions options) {
+			ImportOptions options, Environment environment) {
 		this.jobOperator = jobOperator;
+		this.environment = environment;
 		this.importCouponSeriesJob = importCouponSeriesJob;
 		this.properties = properties;
 		this.options = options;
@@ -57,6 +62,7 @@ public class ImportCommand {
 		InputFile input = InputFile.resolve(this.properties.getInput(), this.properties.getFormat());
 		this.options.reader(input).readHeader();
 		String sha256 = input.sha256();
+		logDatabase();
 		JobExecution execution;
 		try {
 			execution = this.jobOperator.start(this.importCouponSeriesJob, parameters(input, sha256));
@@ -72,6 +78,21 @@ public class ImportCommand {
 			return ExitCodes.ALREADY_RUNNING;
 		}
 		return finish(input, sha256, execution);
+	}
+
+	private void logDatabase() {
+		if (this.properties.isDryRun()) {
+			logger.info("Dry run: records are read, validated and reported; nothing is written to a database.");
+			return;
+		}
+		String url = this.environment.getProperty("spring.datasource.url", "");
+		if (url.equals(EmbeddedDatabaseDefaults.EMBEDDED_URL)) {
+			logger.info("Writing to the embedded H2 database " + Path.of("data", "coupon-series.mv.db").toAbsolutePath()
+					+ " (table coupon_series); set spring.datasource.url to write to PostgreSQL.");
+		}
+		else {
+			logger.info("Writing to the database " + DatabaseUrls.withoutCredentials(url) + " (table coupon_series).");
+		}
 	}
 
 	private JobParameters parameters(InputFile input, String sha256) {

@@ -17,6 +17,8 @@ final class CsvQuoteScanner {
 
 	private String problem;
 
+	private long problemLine;
+
 	CsvQuoteScanner(char delimiter) {
 		this.delimiter = (byte) delimiter;
 	}
@@ -76,9 +78,15 @@ final class CsvQuoteScanner {
 		return this.problem;
 	}
 
+	/** The line of the first quoting problem. */
+	long problemLine() {
+		return this.problemLine;
+	}
+
 	private void problem(String what, long lineNumber, int index) {
 		if (this.problem == null) {
-			this.problem = "broken quoting: " + what + " (line " + lineNumber + ", character " + (index + 1) + ")";
+			this.problemLine = lineNumber;
+			this.problem = what + " (line " + lineNumber + ", position " + (index + 1) + ")";
 		}
 	}
 

@@ -102,6 +102,13 @@ final class CsvRecordSource implements RecordSource {
 			}
 			this.scanner.scan(more.bytes(), more.number());
 		}
+		if (this.scanner.problem() != null && this.scanner.problemLine() > first.number()) {
+			// A quote opened on the first line went wrong on a later one: most likely the first line's
+			// quote is the broken one, so refuse that line only and read on from the next.
+			this.lines.pushBack(parts.subList(1, parts.size()));
+			return consumed(first, malformed(first, "broken quoting: the quote opened on this line is not closed "
+					+ "properly; found " + this.scanner.problem()));
+		}
 		LineSource.Line last = parts.get(parts.size() - 1);
 		String text = join(parts);
 		if (text == null) {
@@ -110,7 +117,7 @@ final class CsvRecordSource implements RecordSource {
 							+ "; check importer.encoding"));
 		}
 		if (this.scanner.problem() != null) {
-			return consumed(last, RawRecord.malformed(first.number(), text, this.scanner.problem()));
+			return consumed(last, RawRecord.malformed(first.number(), text, "broken quoting: " + this.scanner.problem()));
 		}
 		List<String> cells = List.of(this.parser.parseLine(text));
 		if (header == null) {

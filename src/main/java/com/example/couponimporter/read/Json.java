@@ -33,8 +33,10 @@ public final class Json {
 		if (message == null) {
 			return "unreadable JSON";
 		}
-		int cut = message.indexOf('\n');
-		message = (cut >= 0) ? message.substring(0, cut) : message;
+		for (String end : new String[] { "\n", " (start marker", " at [Source" }) {
+			int cut = message.indexOf(end);
+			message = (cut >= 0) ? message.substring(0, cut) : message;
+		}
 		if (ex.getLocation() != null && ex.getLocation().getColumnNr() > 0) {
 			message += " at character " + ex.getLocation().getColumnNr();
 		}

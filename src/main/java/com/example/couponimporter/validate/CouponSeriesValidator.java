@@ -143,7 +143,8 @@ public final class CouponSeriesValidator {
 		if (check.has(VALID_TILL_DATE) && !this.settings.allowPastExpiry()
 				&& !((OffsetDateTime) check.values.get(VALID_TILL_DATE)).isAfter(this.settings.jobStart())) {
 			check.error(VALID_TILL_DATE, ErrorCode.INVALID_VALUE, "must be in the future (after the job started at "
-					+ this.settings.jobStart() + "); found " + check.values.get(VALID_TILL_DATE)
+					+ ValueParser.show(this.settings.jobStart()) + "); found "
+					+ ValueParser.show((OffsetDateTime) check.values.get(VALID_TILL_DATE))
 					+ ". Set importer.allow-past-expiry=true to import expired series");
 		}
 		check.length(GENERIC_CODE, 100);
@@ -215,7 +216,7 @@ public final class CouponSeriesValidator {
 			OffsetDateTime till = (OffsetDateTime) check.values.get(VALID_TILL_DATE);
 			if (from.isAfter(till)) {
 				check.error(REDEMPTION_VALID_FROM, ErrorCode.INCONSISTENT, "cannot be after validTillDate; found "
-						+ "redemptionValidFrom " + from + " and validTillDate " + till);
+						+ "redemptionValidFrom " + ValueParser.show(from) + " and validTillDate " + ValueParser.show(till));
 			}
 		}
 	}

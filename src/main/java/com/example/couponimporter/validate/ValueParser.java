@@ -37,6 +37,11 @@ final class ValueParser {
 	private ValueParser() {
 	}
 
+	/** A date-time as the input would write it, with seconds. */
+	static String show(OffsetDateTime dateTime) {
+		return dateTime.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
 	/** The typed value, or a {@link Problem}. */
 	static Object parse(Field field, JsonNode node) {
 		return switch (field.type()) {

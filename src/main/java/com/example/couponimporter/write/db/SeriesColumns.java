@@ -2,6 +2,7 @@ package com.example.couponimporter.write.db;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ final class SeriesColumns {
 			return decimal.toPlainString();
 		}
 		if (value instanceof OffsetDateTime dateTime) {
-			return dateTime.toString();
+			return dateTime.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		}
 		return jdbcValue(value).toString();
 	}

@@ -1,0 +1,123 @@
+package com.example.couponimporter.read;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.example.couponimporter.support.ImportRun;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading JSON Lines end to end: SPEC §3 forms, typed values, unknown keys, the JSON reject report. */
+class JsonLinesInputTest {
+
+	private static final String VALID = "\"orgId\": 1, \"description\": \"d\", \"discountCode\": \"C\", "
+			+ "\"discountType\": \"PERC\", \"discountValue\": 12.5, \"validTillDate\": \"2099-01-01T00:00:00Z\", "
+			+ "\"smsTemplate\": \"Hi\"";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void flatWrappedNestedAndStringFormsAreAccepted() throws IOException {
+		Path input = write("ok.jsonl",
+				"{\"seriesCode\": \"J1\", " + VALID + ", \"redemptionRange\": {\"dow\": [7, 6, 6]}}",
+				"{\"CouponSeriesV2\": {\"seriesCode\": \"J2\", " + VALID + "}, \"_line\": 4}",
+				"",
+				"{\"seriesCode\": \"J3\", " + VALID.replace("1,", "\"1\",") + ", \"anyUser\": \"TRUE\", "
+						+ "\"storeIdsJson\": \"[1, 2]\", \"maxCreate\": \"500\", \"_note\": \"ignored\"}");
+
+		ImportRun run = dryRun(input);
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.counts()).isEqualTo("3/3/0/0/0");
+		assertThat(run.files("rejects.jsonl")).isEmpty();
+	}
+
+	@Test
+	void rejectReportKeepsTheOriginalObjectWithLineAndErrors() throws IOException {
+		Path input = write("bad.jsonl",
+				"{\"seriesCode\": \"K1\", " + with("discountValue", "120") + ", \"tags\": \"legacy\", \"_line\": 99}",
+				"{\"seriesCode\": \"K2\", " + with("orgId", "1.5") + ", \"anyUser\": 1}",
+				"{\"seriesCode\": \"K3\", ",
+				"[1, 2]",
+				"{\"seriesCode\": \"K4\", \"seriesCode\": \"K5\"}",
+				"{\"CouponSeriesV2\": {\"seriesCode\": \"K6\", " + with("validTillDate", "20990101") + "}}");
+
+		ImportRun run = dryRun(input);
+
+		List<JsonNode> rejects = run.jsonRejects();
+		assertThat(rejects).hasSize(6);
+		assertThat(errors(rejects.get(0))).isEqualTo("discountValue=INCONSISTENT;tags=UNKNOWN_FIELD");
+		assertThat(rejects.get(0).get("_line").asLong()).isEqualTo(1);
+		assertThat(rejects.get(0).get("tags").asString()).isEqualTo("legacy");
+		assertThat(rejects.get(0).get("seriesCode").asString()).isEqualTo("K1");
+		assertThat(errors(rejects.get(1))).isEqualTo("orgId=INVALID_TYPE;anyUser=INVALID_TYPE");
+		assertThat(errors(rejects.get(2))).isEqualTo("*=MALFORMED");
+		assertThat(rejects.get(2).get("_raw").asString()).isEqualTo("{\"seriesCode\": \"K3\", ");
+		assertThat(rejects.get(3).get("_raw").asString()).isEqualTo("[1, 2]");
+		assertThat(errors(rejects.get(4))).isEqualTo("*=MALFORMED");
+		assertThat(errors(rejects.get(5))).isEqualTo("validTillDate=INVALID_TYPE");
+		assertThat(rejects.get(5).get("CouponSeriesV2").get("seriesCode").asString()).isEqualTo("K6");
+		assertThat(run.counts()).isEqualTo("6/0/0/0/6");
+	}
+
+	@Test
+	void aJsonRejectReportFedBackInCarriesOnlyFreshLineAndErrors() throws IOException {
+		Path input = write("again.jsonl", "{\"seriesCode\": \"L1\", " + VALID + "}",
+				"{\"seriesCode\": \"L2\", " + with("discountValue", "0") + "}");
+		ImportRun first = dryRun(input);
+		Path report = first.file("rejects.jsonl");
+
+		ImportRun second = ImportRun.run(this.dir.resolve("second"), "--importer.input=" + report,
+				"--importer.dry-run=true");
+
+		List<JsonNode> rejects = second.jsonRejects();
+		assertThat(rejects).hasSize(1);
+		assertThat(rejects.get(0).get("_line").asLong()).isEqualTo(1);
+		assertThat(errors(rejects.get(0))).isEqualTo("discountValue=INVALID_VALUE");
+		assertThat(rejects.get(0).get("_errors")).hasSize(1);
+	}
+
+	@Test
+	void deeplyNestedJsonIsMalformedNotACrash() throws IOException {
+		String deep = "[".repeat(5000) + "]".repeat(5000);
+		Path input = write("deep.jsonl", "{\"seriesCode\": \"M1\", " + VALID + ", \"dvsItems\": " + deep + "}",
+				"{\"seriesCode\": \"M2\", " + VALID + "}");
+
+		ImportRun run = dryRun(input);
+
+		assertThat(errors(run.jsonRejects().get(0))).isEqualTo("*=MALFORMED");
+		assertThat(run.counts()).isEqualTo("2/1/0/0/1");
+	}
+
+	/** The valid fields with one value replaced (JSON text). */
+	private static String with(String field, String json) {
+		return VALID.replaceAll("\"" + field + "\": [^,]+", "\"" + field + "\": " + json);
+	}
+
+	private static String errors(JsonNode reject) {
+		StringBuilder sb = new StringBuilder();
+		for (JsonNode error : reject.get("_errors")) {
+			sb.append(sb.isEmpty() ? "" : ";").append(error.get("field").asString()).append('=')
+				.append(error.get("code").asString());
+		}
+		return sb.toString();
+	}
+
+	private ImportRun dryRun(Path input) {
+		return ImportRun.run(this.dir.resolve("reports"), "--importer.input=" + input, "--importer.dry-run=true");
+	}
+
+	private Path write(String name, String... lines) throws IOException {
+		Path file = this.dir.resolve(name);
+		Files.writeString(file, String.join("\n", lines) + "\n");
+		return file;
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.example.couponimporter.support;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A PostgreSQL database of its own for one test class, on the local server (127.0.0.1:5432, trust
+ * auth); created before the class and dropped after it.
+ */
+public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+
+	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+	private final String name = "importer_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	private JdbcTemplate jdbc;
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		admin().execute("CREATE DATABASE " + this.name);
+		this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url(), "postgres", ""));
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		admin().execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	}
+
+	public String url() {
+		return SERVER + this.name;
+	}
+
+	/** The arguments that point the importer at this database. */
+	public String[] args() {
+		return new String[] { "--spring.datasource.url=" + url(), "--spring.datasource.username=postgres" };
+	}
+
+	public JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	/** Empties the series table (the job repository is kept). */
+	public void clearSeries() {
+		this.jdbc.execute("TRUNCATE coupon_series");
+	}
+
+	private static JdbcTemplate admin() {
+		return new JdbcTemplate(new DriverManagerDataSource(SERVER + "postgres", "postgres", ""));
+	}
+
+}
