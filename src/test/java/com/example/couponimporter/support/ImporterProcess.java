@@ -1,0 +1,44 @@
+package com.example.couponimporter.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged importer jar run as a separate process, as ops and Kubernetes run it. */
+public final class ImporterProcess {
+
+	public static final Path JAR = Path.of("target/coupon-series-importer.jar").toAbsolutePath();
+
+	private ImporterProcess() {
+	}
+
+	/** Starts the jar in {@code workDir}; its output goes to {@code workDir/output.log}. */
+	public static Process start(Path workDir, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		Files.createDirectories(workDir);
+		return new ProcessBuilder(command).directory(workDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("output.log").toFile()))
+			.start();
+	}
+
+	/** Runs the jar to its end (at most two minutes) and returns its exit code. */
+	public static int run(Path workDir, String... args) throws IOException, InterruptedException {
+		Process process = start(workDir, args);
+		if (!process.waitFor(2, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("the importer did not finish within two minutes");
+		}
+		return process.exitValue();
+	}
+
+	public static String output(Path workDir) throws IOException {
+		return Files.readString(workDir.resolve("output.log"));
+	}
+
+}

@@ -1,0 +1,261 @@
+package com.example.couponimporter.write.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.example.couponimporter.support.ImportRun;
+import com.example.couponimporter.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/** The database target on a real PostgreSQL (SPEC §7.1): stored content, on-existing modes, results, lineage. */
+@ExtendWith(OutputCaptureExtension.class)
+class PostgresTargetTest {
+
+	@RegisterExtension
+	static final TestDatabase db = new TestDatabase();
+
+	private static final Path ALL_FIELDS = Path.of("src/test/resources/fixtures/all-fields.jsonl");
+
+	private static final String HEADER = "orgId,seriesCode,description,discountCode,discountType,discountValue,validTillDate,smsTemplate\n";
+
+	@TempDir
+	Path dir;
+
+	@BeforeEach
+	void emptyTable() {
+		ImportRun.run(this.dir.resolve("migrate"), args("--importer.input=" + ALL_FIELDS, "--importer.force=true"));
+		db.clearSeries();
+	}
+
+	@Test
+	void everyFieldIsStoredInItsColumnNormalisedAndTyped() {
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + ALL_FIELDS, "--importer.force=true"));
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.counts()).isEqualTo("2/2/0/0/0");
+		Map<String, Object> row = db.jdbc().queryForMap("SELECT *, redemption_range::text AS range_text, "
+				+ "custom_property_map::text AS props_text, product_info::text AS products_text, "
+				+ "store_ids_json::text AS stores_text, target_user_details::text AS target_text, "
+				+ "redemption_org_entity_details::text AS entities_text, redeem_at_store::text AS at_store_text "
+				+ "FROM coupon_series WHERE series_code = 'FULL-001'");
+		assertThat(row).contains(entry("org_id", 100737L), entry("description", "Every field"),
+				entry("discount_code", "FULL20"), entry("discount_type", "PERC"),
+				entry("discount_value", new java.math.BigDecimal("20.5")), entry("discount_upto", new java.math.BigDecimal("150")),
+				entry("discount_on", "BILL"), entry("client_handling_type", "DISC_CODE"),
+				entry("expiry_strategy_type", "DAYS"), entry("expiry_strategy_value", 30L), entry("any_user", true),
+				entry("is_transferrable", true), entry("is_multiple_use_allowed", false), entry("is_sms_disabled", false),
+				entry("is_dvs_enabled", true), entry("resend_message_enabled", false),
+				entry("sms_template", "Hi {{first_name}}, {{voucher}}"), entry("short_sms_template", "{{voucher_code}}"),
+				entry("max_create", 10000L), entry("max_vouchers_per_user", 2L), entry("redemption_per_coupon_max_limit", 4L),
+				entry("created_by", 75154383L), entry("num_issued", 120L), entry("num_redeemed", 30L), entry("priority", 5L),
+				entry("campaign_id", 8812L), entry("min_bill_amount", new java.math.BigDecimal("499.99")),
+				entry("max_bill_amount", new java.math.BigDecimal("5000")), entry("redeem_store_type", "redeemable_stores"),
+				entry("coupon_prefix", "SPR"), entry("coupon_suffix", "X1"), entry("random_code_length", 8L));
+		assertThat(row.get("range_text")).isEqualTo("{\"dom\": [1, 15, 31], \"dow\": [-1], \"hours\": [0, 23]}");
+		assertThat(row.get("stores_text")).isEqualTo("[1201, 1202]");
+		assertThat(row.get("props_text"))
+			.isEqualTo("{\"campaign\": \"spring\", \"standard_terms_and_conditions\": \"T&C apply\"}");
+		assertThat(row.get("products_text")).isEqualTo("[{\"productIds\": [101, 102], \"productType\": \"SKU\"}, "
+				+ "{\"productType\": \"BRAND\", \"productCodes\": [\"ACME\"]}]");
+		assertThat(row.get("entities_text")).isEqualTo("[{\"orgEntityId\": 1201, \"redemptionOrgEntityType\": \"STORE\"}]");
+		assertThat(row.get("target_text"))
+			.isEqualTo("{\"validMaxUserTransactionLimit\": 3, \"validUserRegistrationStartTime\": \"2020-01-01\"}");
+		assertThat(db.jdbc().queryForObject("SELECT valid_till_date = '2099-06-30T18:29:59Z'::timestamptz AND "
+				+ "created_on = '2026-01-15T10:00:00Z' AND redemption_valid_from = '2026-12-31T18:30:00Z' "
+				+ "FROM coupon_series WHERE series_code = 'FULL-001'", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void recordKeepingFieldsOfAnApiExportAreStored() {
+		ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + ALL_FIELDS, "--importer.force=true"));
+
+		Map<String, Object> row = db.jdbc().queryForMap("SELECT source_series_id, valid_days_from_creation, num_total, "
+				+ "latest_issual_time, fixed_expiry_date, series_type, owned_by, owner_id, tag, redeem_at_store::text AS at_store, "
+				+ "signal_redemption_event, short_code_length, is_valid_with_discounted_item, max_referrals_per_referee, "
+				+ "warnings::text AS warnings_text, last_used = '2026-03-01T12:00:00Z' AS last_used_ok "
+				+ "FROM coupon_series WHERE series_code = 'FULL-001'");
+
+		assertThat(row).containsExactly(entry("source_series_id", 927443L), entry("valid_days_from_creation", 30L),
+				entry("num_total", 150L), entry("latest_issual_time", 1767225600000L),
+				entry("fixed_expiry_date", 4086028800000L), entry("series_type", "UNDEFINED"), entry("owned_by", "NONE"),
+				entry("owner_id", -1L), entry("tag", "migrated"), entry("at_store", "[-1]"),
+				entry("signal_redemption_event", true), entry("short_code_length", 6L),
+				entry("is_valid_with_discounted_item", true), entry("max_referrals_per_referee", -1L),
+				entry("warnings_text", "[]"), entry("last_used_ok", true));
+		assertThat(db.jdbc().queryForObject("SELECT id <> 927443 FROM coupon_series WHERE series_code = 'FULL-001'",
+				Boolean.class)).as("the source id is never reused as the new id").isTrue();
+	}
+
+	@Test
+	void defaultsAreStoredForFieldsNotGiven() {
+		ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + ALL_FIELDS, "--importer.force=true"));
+
+		Map<String, Object> row = db.jdbc().queryForMap("SELECT discount_upto, discount_on, client_handling_type, "
+				+ "expiry_strategy_type, expiry_strategy_value, any_user, resend_message_enabled, max_create, "
+				+ "redemption_valid_after_days, campaign_id, min_bill_amount, redemption_range::text AS rr, "
+				+ "store_ids_json::text AS stores, mutual_exclusive_series_ids::text AS mutual, "
+				+ "custom_property_map::text AS props, redeem_store_type, num_issued, priority, created_by, product_info "
+				+ "FROM coupon_series WHERE series_code = 'MIN-001'");
+
+		assertThat(row).containsExactly(entry("discount_upto", new java.math.BigDecimal("0")), entry("discount_on", "BILL"),
+				entry("client_handling_type", "DISC_CODE"), entry("expiry_strategy_type", "SERIES_EXPIRY"),
+				entry("expiry_strategy_value", 1L), entry("any_user", false), entry("resend_message_enabled", true),
+				entry("max_create", -1L), entry("redemption_valid_after_days", 0L), entry("campaign_id", -1L),
+				entry("min_bill_amount", new java.math.BigDecimal("-1")),
+				entry("rr", "{\"dom\": [-1], \"dow\": [-1], \"hours\": [-1]}"), entry("stores", "[-1]"),
+				entry("mutual", "[-1]"), entry("props", "{}"), entry("redeem_store_type", "redeemable_stores"),
+				entry("num_issued", 0L), entry("priority", 0L), entry("created_by", null), entry("product_info", null));
+	}
+
+	@Test
+	void resultsFileIdsAreTheDatabaseIdsAndLineageIsRecorded() throws IOException {
+		Path input = Files.writeString(this.dir.resolve("lineage.csv"), HEADER + valid("L1") + valid("L2"));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + input));
+
+		List<Map<String, String>> results = run.results();
+		assertThat(results).hasSize(2);
+		long executionId = run.summary().get("jobExecutionId").asLong();
+		for (Map<String, String> result : results) {
+			Map<String, Object> row = db.jdbc().queryForMap("SELECT id, import_file, import_line, import_job_execution_id, "
+					+ "imported_at FROM coupon_series WHERE org_id = ? AND series_code = ?",
+					Long.parseLong(result.get("orgId")), result.get("seriesCode"));
+			assertThat(row.get("id")).hasToString(result.get("id"));
+			assertThat(row.get("import_line")).hasToString(result.get("_line"));
+			assertThat(row).containsEntry("import_file", input.toString()).containsEntry("import_job_execution_id", executionId);
+			assertThat(row.get("imported_at")).isNotNull();
+			assertThat(result.get("outcome")).isEqualTo("created");
+		}
+		assertThat(results).extracting(r -> r.get("_line")).containsExactly("2", "3");
+	}
+
+	@Test
+	void onExistingSkipLeavesTheStoredRowAlone() throws IOException {
+		ImportRun.run(this.dir.resolve("first"), args("--importer.input=" + write("a.csv", HEADER + valid("S1"))));
+		Path changed = write("b.csv", HEADER + valid("S1").replace("Good", "Changed") + valid("S2"));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("second"), args("--importer.input=" + changed));
+
+		assertThat(run.counts()).isEqualTo("2/1/0/1/0");
+		assertThat(description("S1")).isEqualTo("Good");
+		assertThat(run.results()).extracting(r -> r.get("seriesCode") + ":" + r.get("outcome"))
+			.containsExactly("S1:existing", "S2:created");
+		assertThat(run.results().get(0).get("id")).isEqualTo(idOf("S1"));
+	}
+
+	@Test
+	void onExistingUpdateOverwritesRequestFieldsAndLineage() throws IOException {
+		ImportRun first = ImportRun.run(this.dir.resolve("first"), args("--importer.input=" + write("a.csv", HEADER + valid("U1"))));
+		String id = idOf("U1");
+		Path changed = write("b.csv", HEADER + valid("U1").replace("Good", "Changed").replace(",10,", ",25,"));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("second"), args("--importer.input=" + changed,
+				"--importer.on-existing=update"));
+
+		assertThat(run.counts()).isEqualTo("1/0/1/0/0");
+		Map<String, Object> row = db.jdbc().queryForMap(
+				"SELECT id, description, discount_value, import_file, import_job_execution_id FROM coupon_series WHERE series_code = 'U1'");
+		assertThat(row.get("id")).hasToString(id);
+		assertThat(row).containsEntry("description", "Changed").containsEntry("import_file", changed.toString())
+			.containsEntry("discount_value", new java.math.BigDecimal("25"))
+			.containsEntry("import_job_execution_id", run.summary().get("jobExecutionId").asLong());
+		assertThat(run.summary().get("jobExecutionId").asLong()).isNotEqualTo(first.summary().get("jobExecutionId").asLong());
+		assertThat(run.results().get(0)).containsEntry("outcome", "updated").containsEntry("id", id);
+	}
+
+	@Test
+	void onExistingRejectRefusesExistingSeries() throws IOException {
+		ImportRun.run(this.dir.resolve("first"), args("--importer.input=" + write("a.csv", HEADER + valid("R1"))));
+		Path again = write("b.csv", HEADER + valid("R1") + valid("R2"));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("second"), args("--importer.input=" + again,
+				"--importer.on-existing=reject"));
+
+		assertThat(run.counts()).isEqualTo("2/1/0/0/1");
+		assertThat(run.rejectCodesByLine()).containsExactly(entry(2L, "seriesCode=ALREADY_EXISTS"));
+		assertThat(run.rejects().get(0).get("_error_messages"))
+			.isEqualTo("seriesCode R1 of org 1 already exists in the database (id " + idOf("R1")
+					+ "); importer.on-existing=reject refuses existing series");
+	}
+
+	@Test
+	void rerunningACompletedFileDoesNothingAndForceMakesEverySeriesExisting(CapturedOutput output) throws IOException {
+		Path input = write("again.csv", HEADER + valid("F1") + valid("F2"));
+		ImportRun first = ImportRun.run(this.dir.resolve("first"), args("--importer.input=" + input));
+
+		ImportRun noop = ImportRun.run(this.dir.resolve("noop"), args("--importer.input=" + input));
+		ImportRun forced = ImportRun.run(this.dir.resolve("forced"), args("--importer.input=" + input, "--importer.force=true"));
+
+		assertThat(first.counts()).isEqualTo("2/2/0/0/0");
+		assertThat(noop.exitCode()).isZero();
+		assertThat(noop.files("")).isEmpty();
+		assertThat(output).contains("was already imported completely for target db; nothing to do");
+		assertThat(forced.exitCode()).isZero();
+		assertThat(forced.counts()).isEqualTo("2/0/0/2/0");
+		assertThat(forced.summary().get("jobInstanceId").asLong())
+			.isNotEqualTo(first.summary().get("jobInstanceId").asLong());
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(2);
+	}
+
+	@Test
+	void duplicatesInOneChunkAndAcrossChunksAreRejectedOnce() throws IOException {
+		Path input = write("dups.csv", HEADER + valid("D1") + valid("D2") + valid("D1") + valid("D3") + valid("D2"));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + input, "--importer.chunk-size=2"));
+
+		assertThat(run.rejectCodesByLine()).containsExactly(entry(4L, "seriesCode=DUPLICATE_IN_FILE"),
+				entry(6L, "seriesCode=DUPLICATE_IN_FILE"));
+		assertThat(run.counts()).isEqualTo("5/3/0/0/2");
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(3);
+	}
+
+	@Test
+	void anUnreachableDatabaseFailsWithExitCode1AndOneSentence(CapturedOutput output) throws IOException {
+		Path input = write("down.csv", HEADER + valid("X1"));
+
+		int exit = ImportRun.run(this.dir.resolve("r"), "--importer.input=" + input,
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none?password=s3cret",
+				"--spring.datasource.hikari.connection-timeout=1000").exitCode();
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(output).contains("Cannot reach the database").doesNotContain("s3cret").doesNotContain("\tat ");
+	}
+
+	private String[] args(String... args) {
+		String[] all = new String[args.length + 2];
+		System.arraycopy(db.args(), 0, all, 0, 2);
+		System.arraycopy(args, 0, all, 2, args.length);
+		return all;
+	}
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(this.dir.resolve(name), content);
+	}
+
+	private static String valid(String code) {
+		return "1," + code + ",Good,CODE,ABS,10,2099-01-01T00:00:00Z,Hi\n";
+	}
+
+	private static String description(String code) {
+		return db.jdbc().queryForObject("SELECT description FROM coupon_series WHERE series_code = ?", String.class, code);
+	}
+
+	private static String idOf(String code) {
+		return String.valueOf(db.jdbc().queryForObject("SELECT id FROM coupon_series WHERE series_code = ?", Long.class, code));
+	}
+
+}
