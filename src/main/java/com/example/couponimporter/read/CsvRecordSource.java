@@ -2,12 +2,9 @@ package com.example.couponimporter.read;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import com.opencsv.RFC4180Parser;
-import com.opencsv.RFC4180ParserBuilder;
 
 import com.example.couponimporter.series.Field;
 import com.example.couponimporter.series.RawRecord;
@@ -15,8 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * CSV records: physical lines are joined while a quoted cell is open, then opencsv splits the record into
- * cells. A record with broken quoting, the wrong number of cells, bytes invalid in the encoding or more
+ * CSV records: physical lines are joined while a quoted cell is open, and split into cells by RFC 4180. A record with broken quoting, the wrong number of cells, bytes invalid in the encoding or more
  * than the size limit becomes a malformed record; reading goes on with the next one.
  */
 final class CsvRecordSource implements RecordSource {
@@ -25,9 +21,7 @@ final class CsvRecordSource implements RecordSource {
 
 	private final LineDecoder decoder;
 
-	private final CsvQuoteScanner scanner;
-
-	private final RFC4180Parser parser;
+	private final CsvRecordParser parser;
 
 	private final int maxRecordBytes;
 
@@ -41,8 +35,7 @@ final class CsvRecordSource implements RecordSource {
 			long nextLine) {
 		this.lines = lines;
 		this.decoder = decoder;
-		this.scanner = new CsvQuoteScanner(delimiter);
-		this.parser = new RFC4180ParserBuilder().withSeparator(delimiter).build();
+		this.parser = new CsvRecordParser(delimiter);
 		this.maxRecordBytes = maxRecordBytes;
 		this.position = position;
 		this.nextLine = nextLine;
@@ -82,12 +75,15 @@ final class CsvRecordSource implements RecordSource {
 		if (first.truncated()) {
 			return consumed(first, malformed(first, "the record is larger than " + this.maxRecordBytes + " bytes"));
 		}
-		this.scanner.reset();
-		this.scanner.scan(first.bytes(), first.number());
+		this.parser.reset();
+		String firstText = parse(first, "");
+		boolean validEncoding = firstText != null;
+		StringBuilder text = new StringBuilder(validEncoding ? firstText : this.decoder.decodeLeniently(first.bytes()));
 		List<LineSource.Line> parts = new ArrayList<>(1);
 		parts.add(first);
 		long size = first.bytes().length;
-		while (this.scanner.inQuotes()) {
+		LineSource.Line last = first;
+		while (this.parser.inQuotes()) {
 			LineSource.Line more = this.lines.next();
 			if (more != null) {
 				parts.add(more);
@@ -100,45 +96,57 @@ final class CsvRecordSource implements RecordSource {
 						: "a quoted cell opened on this line runs past " + this.maxRecordBytes + " bytes";
 				return consumed(first, malformed(first, "broken quoting: " + why));
 			}
-			this.scanner.scan(more.bytes(), more.number());
+			String moreText = parse(more, last.terminator());
+			validEncoding &= moreText != null;
+			text.append(last.terminator())
+				.append((moreText != null) ? moreText : this.decoder.decodeLeniently(more.bytes()));
+			last = more;
 		}
-		if (this.scanner.problem() != null && this.scanner.problemLine() > first.number()) {
+		if (this.parser.problem() != null && this.parser.problemLine() > first.number()) {
 			// A quote opened on the first line went wrong on a later one: most likely the first line's
 			// quote is the broken one, so refuse that line only and read on from the next.
 			this.lines.pushBack(parts.subList(1, parts.size()));
 			return consumed(first, malformed(first, "broken quoting: the quote opened on this line is not closed "
-					+ "properly; found " + this.scanner.problem()));
+					+ "properly; found " + this.parser.problem()));
 		}
-		LineSource.Line last = parts.get(parts.size() - 1);
-		String text = join(parts);
-		if (text == null) {
-			return consumed(last, RawRecord.malformed(first.number(), lenientJoin(parts),
+		if (!validEncoding) {
+			return consumed(last, RawRecord.malformed(first.number(), text.toString(),
 					"the record has bytes that are not valid " + this.decoder.charset().name()
 							+ "; check importer.encoding"));
 		}
-		if (this.scanner.problem() != null) {
-			return consumed(last, RawRecord.malformed(first.number(), text, "broken quoting: " + this.scanner.problem()));
+		if (this.parser.problem() != null) {
+			return consumed(last, RawRecord.malformed(first.number(), text.toString(),
+					"broken quoting: " + this.parser.problem()));
 		}
-		List<String> cells = List.of(this.parser.parseLine(text));
+		List<String> cells = this.parser.cells();
 		if (header == null) {
-			return consumed(last, new RawRecord(first.number(), text, cells, null, Map.of(), List.of(), null));
+			return consumed(last, new RawRecord(first.number(), text.toString(), cells, null, Map.of(), List.of(), null));
 		}
 		if (cells.size() != header.columnCount()) {
-			return consumed(last, RawRecord.malformed(first.number(), text, "the record has " + cells.size()
-					+ " cells but the header has " + header.columnCount()));
+			return consumed(last, RawRecord.malformed(first.number(), text.toString(), "the record has "
+					+ cells.size() + " cells but the header has " + header.columnCount()));
 		}
-		return consumed(last, toRecord(first.number(), text, cells, header));
+		return consumed(last, toRecord(first.number(), text.toString(), cells, header));
+	}
+
+	/** Parses one line into the current record; returns its text, or null if its bytes are not valid. */
+	private String parse(LineSource.Line line, String lineBreakBefore) {
+		String text = this.decoder.decode(line.bytes());
+		this.parser.parse((text != null) ? text : this.decoder.decodeLeniently(line.bytes()), lineBreakBefore,
+				line.number());
+		return text;
 	}
 
 	private static RawRecord toRecord(long line, String text, List<String> cells, CsvHeader header) {
-		Map<Field, JsonNode> values = new HashMap<>();
+		Map<Field, JsonNode> values = new EnumMap<>(Field.class);
 		for (int i = 0; i < cells.size(); i++) {
 			Field field = header.field(i);
 			if (field != null && !cells.get(i).isBlank()) {
 				values.put(field, StringNode.valueOf(cells.get(i)));
 			}
 		}
-		List<String> kept = header.keptColumns().stream().map(cells::get).toList();
+		List<String> kept = (header.keptColumns().size() == cells.size()) ? cells
+				: header.keptColumns().stream().map(cells::get).toList();
 		return new RawRecord(line, text, kept, null, values, List.of(), null);
 	}
 
@@ -150,35 +158,6 @@ final class CsvRecordSource implements RecordSource {
 		this.position = last.endOffset();
 		this.nextLine = last.number() + 1;
 		return record;
-	}
-
-	private String join(List<LineSource.Line> parts) {
-		if (parts.size() == 1) {
-			return this.decoder.decode(parts.get(0).bytes());
-		}
-		StringBuilder sb = new StringBuilder();
-		for (int i = 0; i < parts.size(); i++) {
-			String text = this.decoder.decode(parts.get(i).bytes());
-			if (text == null) {
-				return null;
-			}
-			sb.append(text);
-			if (i < parts.size() - 1) {
-				sb.append(parts.get(i).terminator());
-			}
-		}
-		return sb.toString();
-	}
-
-	private String lenientJoin(List<LineSource.Line> parts) {
-		StringBuilder sb = new StringBuilder();
-		for (LineSource.Line part : parts) {
-			if (!sb.isEmpty()) {
-				sb.append('\n');
-			}
-			sb.append(this.decoder.decodeLeniently(part.bytes()));
-		}
-		return sb.toString();
 	}
 
 	@Override

@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.example.couponimporter.series.CouponSeries;
 import com.example.couponimporter.series.Decision;
@@ -28,11 +27,6 @@ import static com.example.couponimporter.series.Field.*;
  */
 public final class CouponSeriesValidator {
 
-	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-	private static final Pattern AFFIX = Pattern.compile("[A-Za-z0-9_-]{1,10}");
-
-	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
 	private static final Set<Field> NO_LIMIT_OR_COUNT = EnumSet.of(MAX_CREATE, MAX_REDEEM, MAX_VOUCHERS_PER_USER,
 			MIN_DAYS_BETWEEN_VOUCHERS, MAX_REDEMPTIONS_IN_SERIES_PER_USER, MIN_DAYS_BETWEEN_REDEMPTION);
@@ -131,10 +125,10 @@ public final class CouponSeriesValidator {
 
 	private void checkValues(Check check) {
 		check.longAtLeast(ORG_ID, 1);
-		check.pattern(SERIES_CODE, CODE, "1 to 64 letters, digits, _ or -");
+		check.code(SERIES_CODE, 64);
 		check.length(DESCRIPTION, 500);
 		check.length(DISCOUNT_CODE, 100);
-		if (check.has(DISCOUNT_CODE) && CONTROL.matcher(check.string(DISCOUNT_CODE)).find()) {
+		if (check.valid(DISCOUNT_CODE) && check.string(DISCOUNT_CODE).chars().anyMatch(Character::isISOControl)) {
 			check.error(DISCOUNT_CODE, ErrorCode.INVALID_VALUE, "must not contain control characters such as tabs "
 					+ "or line breaks");
 		}
@@ -164,8 +158,8 @@ public final class CouponSeriesValidator {
 			check.decimalRule(field, v -> v.signum() >= 0 || v.compareTo(BigDecimal.ONE.negate()) == 0,
 					"must be -1 (no limit) or 0 or more");
 		}
-		check.pattern(COUPON_PREFIX, AFFIX, "1 to 10 letters, digits, _ or -");
-		check.pattern(COUPON_SUFFIX, AFFIX, "1 to 10 letters, digits, _ or -");
+		check.code(COUPON_PREFIX, 10);
+		check.code(COUPON_SUFFIX, 10);
 		check.longRule(RANDOM_CODE_LENGTH, v -> v >= 1 && v <= 20, "must be from 1 to 20");
 	}
 
@@ -277,10 +271,25 @@ public final class CouponSeriesValidator {
 			}
 		}
 
-		void pattern(Field field, Pattern pattern, String expected) {
-			if (valid(field) && !pattern.matcher(string(field)).matches()) {
-				error(field, ErrorCode.INVALID_FORMAT, "must be " + expected + "; found " + Shown.text(string(field)));
+		/** A code: 1 to {@code max} letters, digits, {@code _} or {@code -}. */
+		void code(Field field, int max) {
+			if (valid(field) && !isCode(string(field), max)) {
+				error(field, ErrorCode.INVALID_FORMAT, "must be 1 to " + max + " letters, digits, _ or -; found "
+						+ Shown.text(string(field)));
 			}
+		}
+
+		private static boolean isCode(String text, int max) {
+			if (text.isEmpty() || text.length() > max) {
+				return false;
+			}
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		void longAtLeast(Field field, long min) {

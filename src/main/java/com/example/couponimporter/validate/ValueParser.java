@@ -1,12 +1,12 @@
 package com.example.couponimporter.validate;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import com.example.couponimporter.read.Json;
 import com.example.couponimporter.series.ErrorCode;
@@ -23,16 +23,8 @@ final class ValueParser {
 
 	static final String DATE_TIME_EXAMPLE = "2027-06-30T23:59:59+05:30";
 
-	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-
-	private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
-
-	private static final Pattern DATE_TIME = Pattern
-		.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})");
-
-	private static final DateTimeFormatter STRICT_DATE_TIME = DateTimeFormatter
-		.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")
-		.withResolverStyle(ResolverStyle.STRICT);
+	/** The shape of a date-time: {@code d} a digit, {@code T}, {@code -} and {@code :} themselves. */
+	private static final String DATE_TIME_SHAPE = "dddd-dd-ddTdd:dd:dd";
 
 	private ValueParser() {
 	}
@@ -59,7 +51,7 @@ final class ValueParser {
 		if (node.isIntegralNumber() && node.canConvertToLong()) {
 			return node.longValue();
 		}
-		if (node.isString() && INTEGER.matcher(node.stringValue().strip()).matches()) {
+		if (node.isString() && isInteger(node.stringValue().strip())) {
 			try {
 				return Long.parseLong(node.stringValue().strip());
 			}
@@ -76,7 +68,7 @@ final class ValueParser {
 		if (node.isNumber()) {
 			value = node.decimalValue();
 		}
-		else if (node.isString() && DECIMAL.matcher(node.stringValue().strip()).matches()) {
+		else if (node.isString() && isDecimal(node.stringValue().strip())) {
 			value = new BigDecimal(node.stringValue().strip());
 		}
 		if (value == null) {
@@ -132,17 +124,86 @@ final class ValueParser {
 					+ "; found " + Shown.value(node));
 		}
 		String text = node.stringValue().strip();
-		if (DATE_TIME.matcher(text).matches()) {
+		if (hasDateTimeShape(text)) {
 			try {
-				return OffsetDateTime.parse(text, STRICT_DATE_TIME);
+				return toDateTime(text);
 			}
-			catch (DateTimeParseException ex) {
+			catch (DateTimeException ex) {
 				return Problem.of(ErrorCode.INVALID_FORMAT, "must be a real date and time like " + DATE_TIME_EXAMPLE
 						+ "; found " + Shown.text(text) + ", which does not exist");
 			}
 		}
 		return Problem.of(ErrorCode.INVALID_FORMAT, "must be a date-time with seconds and an offset like "
 				+ DATE_TIME_EXAMPLE + " or 2027-06-30T18:29:59Z; found " + Shown.text(text));
+	}
+
+	/** A date-time of the checked shape; {@link DateTimeException} if it is not a real instant. */
+	private static OffsetDateTime toDateTime(String text) {
+		LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+				number(text, 11, 13), number(text, 14, 16), number(text, 17, 19));
+		ZoneOffset offset = ZoneOffset.UTC;
+		if (text.charAt(19) != 'Z') {
+			int sign = (text.charAt(19) == '-') ? -1 : 1;
+			offset = ZoneOffset.ofHoursMinutes(sign * number(text, 20, 22), sign * number(text, 23, 25));
+		}
+		return OffsetDateTime.of(local, offset);
+	}
+
+	private static int number(String text, int from, int to) {
+		int n = 0;
+		for (int i = from; i < to; i++) {
+			n = n * 10 + (text.charAt(i) - '0');
+		}
+		return n;
+	}
+
+	/** An optional sign and one or more digits. */
+	static boolean isInteger(String text) {
+		int start = (!text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')) ? 1 : 0;
+		return digits(text, start, text.length());
+	}
+
+	/** An optional sign, digits, and optionally a point followed by digits. */
+	static boolean isDecimal(String text) {
+		int point = text.indexOf('.');
+		if (point < 0) {
+			return isInteger(text);
+		}
+		return isInteger(text.substring(0, point)) && digits(text, point + 1, text.length());
+	}
+
+	private static boolean digits(String text, int from, int to) {
+		if (from >= to) {
+			return false;
+		}
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** {@code YYYY-MM-DDTHH:MM:SS} followed by {@code Z} or {@code ±hh:mm}. */
+	private static boolean hasDateTimeShape(String text) {
+		int n = DATE_TIME_SHAPE.length();
+		if (text.length() != n + 1 && text.length() != n + 6) {
+			return false;
+		}
+		for (int i = 0; i < n; i++) {
+			char expected = DATE_TIME_SHAPE.charAt(i);
+			char c = text.charAt(i);
+			if ((expected == 'd') ? (c < '0' || c > '9') : c != expected) {
+				return false;
+			}
+		}
+		if (text.length() == n + 1) {
+			return text.charAt(n) == 'Z';
+		}
+		char sign = text.charAt(n);
+		return (sign == '+' || sign == '-') && digits(text, n + 1, n + 3) && text.charAt(n + 3) == ':'
+				&& digits(text, n + 4, n + 6);
 	}
 
 	static Object json(JsonNode node) {

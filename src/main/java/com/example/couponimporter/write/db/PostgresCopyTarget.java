@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import com.example.couponimporter.ImporterProperties.OnExisting;
@@ -40,12 +41,13 @@ public class PostgresCopyTarget implements SeriesTarget {
 	private static final String INSERT = "INSERT INTO coupon_series (" + SeriesColumns.all() + ", imported_at) "
 			+ "SELECT " + SeriesColumns.all() + ", now() FROM " + STAGING;
 
-	/** Inserts new series and returns every staged series with its id and whether it was inserted. */
-	private static final String INSERT_OR_KEEP = "WITH inserted AS (" + INSERT
-			+ " ON CONFLICT (org_id, series_code) DO NOTHING RETURNING id, org_id, series_code) "
-			+ "SELECT s.org_id, s.series_code, coalesce(i.id, c.id) AS id, i.id IS NOT NULL AS inserted FROM " + STAGING
-			+ " s LEFT JOIN inserted i ON i.org_id = s.org_id AND i.series_code = s.series_code"
-			+ " LEFT JOIN coupon_series c ON c.org_id = s.org_id AND c.series_code = s.series_code";
+	private static final String INSERT_NEW = INSERT
+			+ " ON CONFLICT (org_id, series_code) DO NOTHING RETURNING org_id, series_code, id, true AS inserted";
+
+	/** The ids of series that were already there: index lookups for the keys the insert skipped. */
+	private static final String FIND_EXISTING = "SELECT c.org_id, c.series_code, c.id, false AS inserted "
+			+ "FROM unnest(?::bigint[], ?::text[]) AS k(org_id, series_code) "
+			+ "JOIN coupon_series c ON c.org_id = k.org_id AND c.series_code = k.series_code";
 
 	private static final String INSERT_OR_UPDATE = INSERT + " ON CONFLICT (org_id, series_code) DO UPDATE SET "
 			+ SeriesColumns.UPDATED.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))
@@ -79,13 +81,20 @@ public class PostgresCopyTarget implements SeriesTarget {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 		Map<String, TargetResult> byKey = new HashMap<>();
-		String sql = (this.onExisting == OnExisting.UPDATE) ? INSERT_OR_UPDATE : INSERT_OR_KEEP;
 		Outcome whenPresent = (this.onExisting == OnExisting.UPDATE) ? Outcome.UPDATED : Outcome.EXISTING;
-		this.jdbc.query(sql, rs -> {
-			String key = rs.getLong("org_id") + "/" + rs.getString("series_code");
-			boolean inserted = rs.getBoolean("inserted");
-			byKey.put(key, TargetResult.of(inserted ? Outcome.CREATED : whenPresent, rs.getLong("id")));
-		});
+		RowCallbackHandler collect = rs -> byKey.put(rs.getLong("org_id") + "/" + rs.getString("series_code"),
+				TargetResult.of(rs.getBoolean("inserted") ? Outcome.CREATED : whenPresent, rs.getLong("id")));
+		if (this.onExisting == OnExisting.UPDATE) {
+			this.jdbc.query(INSERT_OR_UPDATE, collect);
+		}
+		else {
+			this.jdbc.query(INSERT_NEW, collect);
+			if (byKey.size() < chunk.size()) {
+				List<CouponSeries> skipped = chunk.stream().filter(s -> !byKey.containsKey(s.key())).toList();
+				this.jdbc.query(FIND_EXISTING, collect, skipped.stream().map(CouponSeries::orgId).toArray(Long[]::new),
+						skipped.stream().map(CouponSeries::seriesCode).toArray(String[]::new));
+			}
+		}
 		List<TargetResult> results = new ArrayList<>(chunk.size());
 		for (CouponSeries series : chunk) {
 			TargetResult result = byKey.get(series.key());

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Times psql \copy and the importer on the same generated CSV, into the same table of the local
+# PostgreSQL, in one run, and prints both times and the throughput ratio (importer / \copy).
+#
+# usage: bench/run.sh [RECORDS] [BAD_FRACTION] [FORMAT]     e.g. bench/run.sh 1000000 0.05 csv
+# env:   PGHOST (127.0.0.1) PGUSER (postgres) JAVA_OPTS (-Xmx256m) IMPORTER_ARGS (extra --importer.* options)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+records=${1:-1000000}
+bad=${2:-0}
+format=${3:-csv}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+java_opts=${JAVA_OPTS:--Xmx256m}
+work=$(mktemp -d /tmp/importer-bench.XXXXXX)
+db=importer_bench_$$
+trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
+
+[ -f target/coupon-series-importer.jar ] || ./mvnw -B -q package -DskipTests
+
+now() { date +%s.%N; }
+seconds() { echo "$2 - $1" | bc; }
+
+echo "generating $records records ($format, bad fraction $bad) ..."
+python3 bench/generate.py "$records" "$work/clean.csv" --copy-header
+input=$work/clean.csv
+if [ "$bad" != "0" ] || [ "$format" != "csv" ]; then
+  input=$work/input.$format
+  python3 bench/generate.py "$records" "$input" --copy-header --bad "$bad" --format "$format"
+fi
+size=$(du -m "$input" | cut -f1)
+
+psql -q -d postgres -c "CREATE DATABASE $db"
+url="jdbc:postgresql://$PGHOST:5432/$db"
+# Let the importer's Flyway migrations create the table and the job repository.
+head -1 "$work/clean.csv" > "$work/empty.csv"
+java -jar target/coupon-series-importer.jar --importer.input="$work/empty.csv" --importer.report-dir="$work/r0" \
+  --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" > /dev/null
+
+columns=$(head -1 "$work/clean.csv")
+psql -q -d "$db" -c "ALTER TABLE coupon_series ALTER import_file DROP NOT NULL, ALTER import_line DROP NOT NULL,
+  ALTER import_job_execution_id DROP NOT NULL, ALTER imported_at DROP NOT NULL"
+psql -q -d "$db" -c "CHECKPOINT"
+start=$(now)
+psql -q -d "$db" -c "\\copy coupon_series ($columns) FROM '$work/clean.csv' WITH (FORMAT csv, HEADER true)"
+end=$(now)
+copy_s=$(seconds "$start" "$end")
+psql -q -d "$db" -c "TRUNCATE coupon_series; ALTER TABLE coupon_series ALTER import_file SET NOT NULL,
+  ALTER import_line SET NOT NULL, ALTER import_job_execution_id SET NOT NULL, ALTER imported_at SET NOT NULL; CHECKPOINT"
+
+start=$(now)
+# shellcheck disable=SC2086
+/usr/bin/time -f "%M" -o "$work/rss" java $java_opts -jar target/coupon-series-importer.jar --importer.input="$input" \
+  --importer.report-dir="$work/reports" --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" \
+  ${IMPORTER_ARGS:-} | tail -1
+end=$(now)
+importer_s=$(seconds "$start" "$end")
+rows=$(psql -qtA -d "$db" -c "SELECT count(*) FROM coupon_series")
+job_ms=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/reports/*.summary.json')[0]))['durationMs'])")
+
+printf '\nrecords %s (%s MB %s, bad %s) -> rows %s\n' "$records" "$size" "$format" "$bad" "$rows"
+printf 'psql \\copy : %8.2f s  %9.0f rec/s\n' "$copy_s" "$(echo "$records / $copy_s" | bc -l)"
+printf 'importer   : %8.2f s  %9.0f rec/s  (job alone %.2f s, peak RSS %s MB)\n' "$importer_s" \
+  "$(echo "$records / $importer_s" | bc -l)" "$(echo "$job_ms / 1000" | bc -l)" "$(( $(cat "$work/rss") / 1024 ))"
+printf 'ratio      : %8.2f x of \\copy throughput (whole process), %.2f x (job alone)\n' \
+  "$(echo "$copy_s / $importer_s" | bc -l)" "$(echo "$copy_s * 1000 / $job_ms" | bc -l)"
