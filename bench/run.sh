@@ -17,6 +17,8 @@ db=importer_bench_$$
 trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
 
 [ -f target/coupon-series-importer.jar ] || ./mvnw -B -q package -DskipTests
+# A copy, so that rebuilding while the benchmark runs does not pull the jar out from under it.
+cp target/coupon-series-importer.jar "$work/importer.jar"
 
 now() { date +%s.%N; }
 seconds() { echo "$2 - $1" | bc; }
@@ -34,7 +36,7 @@ psql -q -d postgres -c "CREATE DATABASE $db"
 url="jdbc:postgresql://$PGHOST:5432/$db"
 # Let the importer's Flyway migrations create the table and the job repository.
 head -1 "$work/clean.csv" > "$work/empty.csv"
-java -jar target/coupon-series-importer.jar --importer.input="$work/empty.csv" --importer.report-dir="$work/r0" \
+java -jar "$work/importer.jar" --importer.input="$work/empty.csv" --importer.report-dir="$work/r0" \
   --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" > /dev/null
 
 columns=$(head -1 "$work/clean.csv")
@@ -50,7 +52,7 @@ psql -q -d "$db" -c "TRUNCATE coupon_series; ALTER TABLE coupon_series ALTER imp
 
 start=$(now)
 # shellcheck disable=SC2086
-/usr/bin/time -f "%M" -o "$work/rss" java $java_opts -jar target/coupon-series-importer.jar --importer.input="$input" \
+/usr/bin/time -f "%M" -o "$work/rss" java $java_opts -jar "$work/importer.jar" --importer.input="$input" \
   --importer.report-dir="$work/reports" --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" \
   ${IMPORTER_ARGS:-} | tail -1
 end=$(now)

@@ -25,7 +25,11 @@ public class CouponSeriesImporterApplication {
 	public static int run(String... args) {
 		ConfigurableApplicationContext context;
 		try {
-			context = new SpringApplication(CouponSeriesImporterApplication.class).run(args);
+			SpringApplication application = new SpringApplication(CouponSeriesImporterApplication.class);
+			// The context is closed by run() once the run is reported; on SIGTERM StopOnSignal stops the job
+			// first, which Spring's own hook would prevent by closing the context under the running job.
+			application.setRegisterShutdownHook(false);
+			context = application.run(args);
 		}
 		catch (Throwable failure) {
 			// StartupFailureReporter has already said what went wrong.

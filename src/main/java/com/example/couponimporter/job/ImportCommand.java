@@ -2,6 +2,7 @@ package com.example.couponimporter.job;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -48,10 +50,20 @@ public class ImportCommand {
 
 	private final Environment environment;
 
-	ImportCommand(JobOperator jobOperator, Job importCouponSeriesJob, ImporterProperties properties,
-			ImportOptions options, Environment environment) {
+	private final JobRepository jobRepository;
+
+	private final InstanceLock instanceLock;
+
+	private final StopOnSignal stopOnSignal;
+
+	ImportCommand(JobOperator jobOperator, JobRepository jobRepository, Job importCouponSeriesJob,
+			ImporterProperties properties, ImportOptions options, Environment environment, InstanceLock instanceLock,
+			StopOnSignal stopOnSignal) {
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.environment = environment;
+		this.instanceLock = instanceLock;
+		this.stopOnSignal = stopOnSignal;
 		this.importCouponSeriesJob = importCouponSeriesJob;
 		this.properties = properties;
 		this.options = options;
@@ -63,21 +75,77 @@ public class ImportCommand {
 		this.options.reader(input).readHeader();
 		String sha256 = input.sha256();
 		logDatabase();
-		JobExecution execution;
-		try {
-			execution = this.jobOperator.start(this.importCouponSeriesJob, parameters(input, sha256));
+		JobParameters parameters = parameters(input, sha256);
+		try (InstanceLock.Lease lease = this.instanceLock.tryAcquire(sha256 + "|" + parameters.getString("target")
+				+ "|" + parameters.getString("org.id"))) {
+			if (!lease.acquired()) {
+				return alreadyRunning(input, sha256);
+			}
+			recoverDeadExecution(parameters);
+			JobExecution execution;
+			try {
+				execution = this.jobOperator.start(this.importCouponSeriesJob, parameters);
+			}
+			catch (JobInstanceAlreadyCompleteException ex) {
+				logger.info(input.location() + " (sha256 " + sha256 + ") was already imported completely for target "
+						+ target() + "; nothing to do. Use --importer.force=true to import it again.");
+				return ExitCodes.OK;
+			}
+			catch (JobExecutionAlreadyRunningException ex) {
+				return alreadyRunning(input, sha256);
+			}
+			catch (RuntimeException ex) {
+				// the job ran but its end could not be saved (database gone): still report what it did
+				execution = this.stopOnSignal.execution();
+				if (execution == null) {
+					throw ex;
+				}
+				execution.upgradeStatus(BatchStatus.FAILED);
+				execution.addFailureException(ex);
+			}
+			int exitCode = finish(input, sha256, execution);
+			this.stopOnSignal.reported(exitCode);
+			return exitCode;
 		}
-		catch (JobInstanceAlreadyCompleteException ex) {
-			logger.info(input.location() + " (sha256 " + sha256 + ") was already imported completely for target "
-					+ target() + "; nothing to do. Use --importer.force=true to import it again.");
-			return ExitCodes.OK;
+	}
+
+	private int alreadyRunning(InputFile input, String sha256) {
+		String running = this.jobRepository.findRunningJobExecutions(this.importCouponSeriesJob.getName())
+			.stream()
+			.filter(e -> sha256.equals(e.getJobParameters().getString("input.sha256")))
+			.map(e -> "job execution " + e.getId() + " of instance " + e.getJobInstance().getInstanceId()
+					+ ", started " + e.getStartTime())
+			.findFirst()
+			.orElse("another process");
+		logger.error("The same import of " + input.location() + " is already running (" + running
+				+ "); this run wrote nothing. Wait for it to finish.");
+		return ExitCodes.ALREADY_RUNNING;
+	}
+
+	/**
+	 * An execution left running (or UNKNOWN, when its end could not be saved) by a process that is gone is
+	 * marked failed, so that it can be resumed: the lock says no live process holds it, and the data of
+	 * every committed chunk matches its saved position because both commit in the same transaction.
+	 */
+	private void recoverDeadExecution(JobParameters parameters) {
+		JobExecution last = this.jobRepository.getLastJobExecution(this.importCouponSeriesJob.getName(), parameters);
+		if (last == null || !(last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN)) {
+			return;
 		}
-		catch (JobExecutionAlreadyRunningException ex) {
-			logger.error("The same import of " + input.location() + " is already running (" + ex.getMessage()
-					+ "); this run wrote nothing. Wait for it to finish.");
-			return ExitCodes.ALREADY_RUNNING;
+		logger.warn("Job execution " + last.getId() + " was left " + last.getStatus()
+				+ " by a process that is gone (crash, kill, lost node or database outage); marking it failed and "
+				+ "resuming.");
+		LocalDateTime now = LocalDateTime.now();
+		for (StepExecution step : last.getStepExecutions()) {
+			if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setEndTime(now);
+				this.jobRepository.update(step);
+			}
 		}
-		return finish(input, sha256, execution);
+		last.setStatus(BatchStatus.FAILED);
+		last.setEndTime(now);
+		this.jobRepository.update(last);
 	}
 
 	private void logDatabase() {
@@ -158,8 +226,11 @@ public class ImportCommand {
 	}
 
 	private static String reason(JobExecution execution) {
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			return "stopped on request (SIGTERM or an operator) at a chunk boundary";
+		}
 		return execution.getAllFailureExceptions().stream().findFirst().map(ExitCodes::describe)
-			.orElse("the job was stopped");
+			.orElse("the job did not complete");
 	}
 
 	private static Path existing(Path path) {

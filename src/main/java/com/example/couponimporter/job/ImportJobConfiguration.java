@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -39,8 +40,9 @@ class ImportJobConfiguration {
 	static final String FORMAT = "format";
 
 	@Bean
-	Job importCouponSeriesJob(JobRepository jobRepository, Step importCouponSeriesStep) {
+	Job importCouponSeriesJob(JobRepository jobRepository, Step importCouponSeriesStep, StopOnSignal stopOnSignal) {
 		return new JobBuilder("importCouponSeriesJob", jobRepository).listener(new JobStartTime(jobRepository))
+			.listener(stopOnSignal)
 			.start(importCouponSeriesStep)
 			.build();
 	}
@@ -48,7 +50,7 @@ class ImportJobConfiguration {
 	@Bean
 	Step importCouponSeriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CouponSeriesReader couponSeriesReader, ValidatingProcessor validatingProcessor, ImportWriter importWriter,
-			ImportOptions options) {
+			ImportOptions options, StopOnSignal stopOnSignal) {
 		return new StepBuilder("importCouponSeriesStep", jobRepository)
 			.<RawRecord, Decision>chunk(options.chunkSize())
 			.transactionManager(transactionManager)
@@ -56,6 +58,7 @@ class ImportJobConfiguration {
 			.processor(validatingProcessor)
 			.writer(importWriter)
 			.listener(importWriter)
+			.listener((StepExecutionListener) stopOnSignal)
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package com.example.couponimporter.job;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -25,11 +26,17 @@ class JobStartTime implements JobExecutionListener {
 
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
-		if (!jobExecution.getExecutionContext().containsKey(KEY)) {
-			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-			jobExecution.getExecutionContext().putString(KEY, now.toString());
-			this.jobRepository.updateExecutionContext(jobExecution);
+		if (jobExecution.getExecutionContext().containsKey(KEY)) {
+			return;
 		}
+		String start = this.jobRepository.getJobExecutions(jobExecution.getJobInstance())
+			.stream()
+			.map(execution -> execution.getExecutionContext().getString(KEY, null))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElseGet(() -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+		jobExecution.getExecutionContext().putString(KEY, start);
+		this.jobRepository.updateExecutionContext(jobExecution);
 	}
 
 }

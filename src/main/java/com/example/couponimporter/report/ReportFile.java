@@ -34,6 +34,9 @@ final class ReportFile implements Closeable {
 
 	private Writer writer;
 
+	/** The length of the file as last restored, flushed or closed. */
+	private long length;
+
 	/**
 	 * @param byteOrderMark whether a new UTF-8 file starts with a byte-order mark (so spreadsheets
 	 * recognise UTF-8)
@@ -52,6 +55,7 @@ final class ReportFile implements Closeable {
 
 	/** Cuts the file back to {@code length} bytes; 0 removes it. */
 	void restore(long length) {
+		this.length = length;
 		try {
 			if (length == 0) {
 				Files.deleteIfExists(this.path);
@@ -94,11 +98,12 @@ final class ReportFile implements Closeable {
 	/** Flushes what was written and returns the file's length (0 when it was never created). */
 	long flush() {
 		if (this.writer == null) {
-			return 0;
+			return this.length;
 		}
 		try {
 			this.writer.flush();
-			return this.channel.size();
+			this.length = this.channel.size();
+			return this.length;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the report file " + this.path, ex);
@@ -113,6 +118,7 @@ final class ReportFile implements Closeable {
 	public void close() {
 		try {
 			if (this.writer != null) {
+				flush();
 				this.writer.close();
 			}
 		}

@@ -49,7 +49,7 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 		this.jdbc.execute("TRUNCATE coupon_series");
 	}
 
-	private static JdbcTemplate admin() {
+	public static JdbcTemplate admin() {
 		return new JdbcTemplate(new DriverManagerDataSource(SERVER + "postgres", "postgres", ""));
 	}
 

@@ -1,0 +1,90 @@
+package com.example.couponimporter.job;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.stereotype.Component;
+
+import com.example.couponimporter.ExitCodes;
+
+/**
+ * Stops a running job cleanly when the process is asked to stop (SIGTERM, as Kubernetes does): the job
+ * stops at the next chunk boundary, the summary is written, and the process exits with code 1 so that
+ * the same command resumes it. Spring Batch's own {@code JobExecutionShutdownHook} would let the JVM exit
+ * with 143 before the summary is written, so this hook waits for the run to be reported.
+ */
+@Component
+public class StopOnSignal implements JobExecutionListener, StepExecutionListener {
+
+	private static final Log logger = LogFactory.getLog("importer");
+
+	private final CountDownLatch reported = new CountDownLatch(1);
+
+	private volatile int exitCode = ExitCodes.FAILED;
+
+	private Thread hook;
+
+	private volatile boolean stopRequested;
+
+	private volatile JobExecution execution;
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		this.execution = jobExecution;
+		this.hook = new Thread(() -> stop(jobExecution), "importer-stop-on-signal");
+		Runtime.getRuntime().addShutdownHook(this.hook);
+	}
+
+	/** A stop requested before the step started is honoured when it starts. */
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		if (this.stopRequested) {
+			stepExecution.setTerminateOnly();
+		}
+	}
+
+	private void stop(JobExecution jobExecution) {
+		if (jobExecution.isRunning()) {
+			logger.warn("Stop requested: stopping at the end of the current chunk; run the same command again to "
+					+ "resume.");
+			// The step checks this flag at each chunk boundary. JobOperator.stop would also release the step
+			// scope from this thread, destroying the running step's reader and writer under it.
+			jobExecution.getStepExecutions().forEach(StepExecution::setTerminateOnly);
+			this.stopRequested = true;
+		}
+		try {
+			if (this.reported.await(5, TimeUnit.MINUTES)) {
+				Runtime.getRuntime().halt(this.exitCode);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The execution of this run once the job started, or {@code null}. */
+	JobExecution execution() {
+		return this.execution;
+	}
+
+	/** Called once the run is reported: a pending stop may now end the process with this exit code. */
+	public void reported(int exitCode) {
+		this.exitCode = exitCode;
+		this.reported.countDown();
+		if (this.hook != null) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook is running and will end the process with the exit code
+			}
+		}
+	}
+
+}

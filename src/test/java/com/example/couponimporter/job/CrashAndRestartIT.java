@@ -1,0 +1,187 @@
+package com.example.couponimporter.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.example.couponimporter.support.GeneratedInput;
+import com.example.couponimporter.support.ImportRun;
+import com.example.couponimporter.support.ImporterProcess;
+import com.example.couponimporter.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC §8 with the real jar in separate processes: a run killed with SIGKILL, stopped with SIGTERM, or cut
+ * off from its database, then run again with the same command, ends exactly as one uninterrupted run of
+ * the same file: the same rows, reject report, results and counts.
+ */
+class CrashAndRestartIT {
+
+	private static final int RECORDS = 200_000;
+
+	/** Columns compared between runs: everything but ids, execution lineage and the job-start default. */
+	private static final String CONTENT = "SELECT org_id, series_code, description, discount_code, discount_value, "
+			+ "custom_property_map::text, store_ids_json::text, import_line, import_file FROM coupon_series "
+			+ "ORDER BY org_id, series_code";
+
+	@RegisterExtension
+	static final TestDatabase reference = new TestDatabase();
+
+	@RegisterExtension
+	static final TestDatabase killed = new TestDatabase();
+
+	@RegisterExtension
+	static final TestDatabase terminated = new TestDatabase();
+
+	@RegisterExtension
+	static final TestDatabase outage = new TestDatabase();
+
+	@RegisterExtension
+	static final TestDatabase concurrent = new TestDatabase();
+
+	@TempDir
+	static Path shared;
+
+	static Path input;
+
+	static ImportRun uninterrupted;
+
+	@BeforeAll
+	static void runOnceWithoutInterruption() throws Exception {
+		input = GeneratedInput.write(shared.resolve("series.csv"), RECORDS);
+		Path work = shared.resolve("reference");
+		assertThat(ImporterProcess.run(work, args(reference, input))).isZero();
+		uninterrupted = new ImportRun(0, work.resolve("reports"));
+		assertThat(uninterrupted.summary().get("counts").get("rejected").asLong()).isGreaterThan(RECORDS / 50);
+	}
+
+	@Test
+	void killedWithSigkillThenRestartedEndsExactlyOnce(@TempDir Path work) throws Exception {
+		Process process = ImporterProcess.start(work, args(killed, input));
+		awaitRows(killed, RECORDS / 3);
+		process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		assertThat(rows(killed)).isLessThan(RECORDS - RECORDS / 20L);
+
+		int exit = ImporterProcess.run(work, args(killed, input));
+
+		assertThat(exit).isZero();
+		assertThat(ImporterProcess.output(work)).contains("was left STARTED by a process that is gone");
+		assertSameOutcome(killed, new ImportRun(exit, work.resolve("reports")));
+	}
+
+	@Test
+	void stoppedWithSigtermThenRestartedEndsExactlyOnce(@TempDir Path work) throws Exception {
+		Process process = ImporterProcess.start(work, args(terminated, input));
+		awaitRows(terminated, RECORDS / 3);
+		process.destroy();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		ImportRun stopped = new ImportRun(process.exitValue(), work.resolve("reports"));
+		assertThat(stopped.exitCode()).isEqualTo(1);
+		assertThat(stopped.summary().get("status").asString()).isEqualTo("STOPPED");
+		assertThat(stopped.summary().get("exitCode").asInt()).isEqualTo(1);
+		assertThat(ImporterProcess.output(work)).contains("Stop requested: stopping at the end of the current chunk")
+			.contains("stopped on request");
+
+		int exit = ImporterProcess.run(work, args(terminated, input));
+
+		assertThat(exit).isZero();
+		assertSameOutcome(terminated, new ImportRun(exit, work.resolve("reports")));
+	}
+
+	@Test
+	void aDatabaseOutageFailsTheRunAndTheRestartEndsExactlyOnce(@TempDir Path work) throws Exception {
+		Process process = ImporterProcess.start(work, args(outage, input));
+		awaitRows(outage, RECORDS / 3);
+		String name = outage.url().substring(outage.url().lastIndexOf('/') + 1);
+		TestDatabase.admin().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+		TestDatabase.admin().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+		try {
+			assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			TestDatabase.admin().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+		}
+		assertThat(process.exitValue()).isEqualTo(1);
+		assertThat(ImporterProcess.output(work)).contains("FAILED").doesNotContain("\tat ");
+
+		int exit = ImporterProcess.run(work, args(outage, input));
+
+		assertThat(exit).isZero();
+		assertSameOutcome(outage, new ImportRun(exit, work.resolve("reports")));
+	}
+
+	@Test
+	void aSecondRunOfTheSameImportWritesNothingAndExitsWith4(@TempDir Path work) throws Exception {
+		Process first = ImporterProcess.start(work.resolve("first"), args(concurrent, input));
+		awaitRows(concurrent, 1);
+
+		int second = ImporterProcess.run(work.resolve("second"), args(concurrent, input));
+
+		assertThat(second).isEqualTo(4);
+		assertThat(ImporterProcess.output(work.resolve("second")))
+			.containsPattern("is already running \\(job execution \\d+ of instance \\d+, started ")
+			.contains("this run wrote nothing");
+		assertThat(work.resolve("second/reports")).doesNotExist();
+		assertThat(first.waitFor(3, TimeUnit.MINUTES)).isTrue();
+		assertThat(first.exitValue()).isZero();
+		assertThat(new ImportRun(0, work.resolve("first/reports")).counts()).isEqualTo(uninterrupted.counts());
+	}
+
+	private static void assertSameOutcome(TestDatabase database, ImportRun restarted) throws IOException {
+		assertThat(restarted.counts()).isEqualTo(uninterrupted.counts());
+		assertThat(database.jdbc().queryForList(CONTENT)).isEqualTo(reference.jdbc().queryForList(CONTENT));
+		assertThat(database.jdbc().queryForObject("SELECT count(DISTINCT created_on) FROM coupon_series", Long.class))
+			.as("one job start time for the instance, also across the restart").isEqualTo(1);
+		assertThat(Files.readString(restarted.file("rejects.csv")))
+			.isEqualTo(Files.readString(uninterrupted.file("rejects.csv")));
+		List<Map<String, String>> results = restarted.results();
+		assertThat(withoutIds(results)).isEqualTo(withoutIds(uninterrupted.results()));
+		Map<String, Long> ids = new java.util.HashMap<>();
+		database.jdbc().query("SELECT org_id, series_code, id FROM coupon_series",
+				rs -> { ids.put(rs.getLong(1) + "/" + rs.getString(2), rs.getLong(3)); });
+		assertThat(results).allSatisfy(r -> assertThat(r.get("id"))
+			.isEqualTo(String.valueOf(ids.get(r.get("orgId") + "/" + r.get("seriesCode")))));
+	}
+
+	private static List<List<String>> withoutIds(List<Map<String, String>> results) {
+		return results.stream()
+			.map(r -> List.of(r.get("_line"), r.get("orgId"), r.get("seriesCode"), r.get("outcome")))
+			.toList();
+	}
+
+	private static void awaitRows(TestDatabase database, long rows) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (rows(database) >= rows) {
+					return;
+				}
+			}
+			catch (RuntimeException notYetMigrated) {
+				// the table does not exist until the importer's migrations ran
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the importer did not reach " + rows + " rows in time");
+	}
+
+	private static long rows(TestDatabase database) {
+		return database.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class);
+	}
+
+	private static String[] args(TestDatabase database, Path input) {
+		return new String[] { "--importer.input=" + input, "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=postgres" };
+	}
+
+}

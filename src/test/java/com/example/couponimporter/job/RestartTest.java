@@ -1,0 +1,68 @@
+package com.example.couponimporter.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.example.couponimporter.support.ImportRun;
+import com.example.couponimporter.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC §8: a stopped job resumes after its last committed chunk and ends exactly as one run would. */
+class RestartTest {
+
+	@RegisterExtension
+	static final TestDatabase db = new TestDatabase();
+
+	private static final String HEADER = "orgId,seriesCode,description,discountCode,discountType,discountValue,validTillDate,smsTemplate\n";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aJobStoppedByMaxRejectsResumesWithEveryRecordReportedOnce() throws IOException {
+		// given: 12 records, every third one bad, chunks of 2
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i <= 12; i++) {
+			csv.append("1,RS").append(i).append(",d,C,ABS,").append((i % 3 == 0) ? "-1" : "5")
+				.append(",2099-01-01T00:00:00Z,Hi\n");
+		}
+		Path input = Files.writeString(this.dir.resolve("restart.csv"), csv.toString());
+		Path reports = this.dir.resolve("reports");
+
+		// when: the first run stops once more than one record is rejected, the second resumes
+		ImportRun first = ImportRun.run(reports, args("--importer.input=" + input, "--importer.chunk-size=2",
+				"--importer.max-rejects=1"));
+		JsonNode firstSummary = first.summary();
+		ImportRun second = ImportRun.run(reports, args("--importer.input=" + input, "--importer.chunk-size=2"));
+
+		// then
+		assertThat(first.exitCode()).isEqualTo(3);
+		assertThat(firstSummary.get("counts").get("read").asLong()).isEqualTo(6);
+		assertThat(firstSummary.get("status").asString()).isEqualTo("STOPPED");
+		assertThat(second.exitCode()).isZero();
+		assertThat(second.counts()).isEqualTo("12/8/0/0/4");
+		assertThat(second.summary().get("jobInstanceId")).isEqualTo(firstSummary.get("jobInstanceId"));
+		assertThat(second.rejectCodesByLine().keySet()).containsExactly(4L, 7L, 10L, 13L);
+		List<Map<String, String>> results = second.results();
+		assertThat(results).extracting(r -> r.get("seriesCode"))
+			.containsExactly("RS1", "RS2", "RS4", "RS5", "RS7", "RS8", "RS10", "RS11");
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(8);
+	}
+
+	private static String[] args(String... args) {
+		String[] all = new String[args.length + 2];
+		System.arraycopy(db.args(), 0, all, 0, 2);
+		System.arraycopy(args, 0, all, 2, args.length);
+		return all;
+	}
+
+}

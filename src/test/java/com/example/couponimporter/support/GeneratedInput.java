@@ -1,0 +1,58 @@
+package com.example.couponimporter.support;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A deterministic CSV of coupon series for restart and concurrency tests: mostly valid records, with a
+ * record of each kind of defect every so often (bad value, missing field, bad type, a series code used
+ * before, a line with too few cells). No defect depends on the time of the run.
+ */
+public final class GeneratedInput {
+
+	public static final String HEADER = "orgId,seriesCode,description,discountCode,discountType,discountValue,"
+			+ "validTillDate,smsTemplate,customPropertyMap,storeIdsJson";
+
+	private GeneratedInput() {
+	}
+
+	/** Writes {@code records} records; about 3% of them are refused. */
+	public static Path write(Path file, int records) throws IOException {
+		try (BufferedWriter out = Files.newBufferedWriter(file)) {
+			out.write(HEADER);
+			out.write('\n');
+			for (int i = 0; i < records; i++) {
+				out.write(record(i));
+				out.write('\n');
+			}
+		}
+		return file;
+	}
+
+	private static String record(int i) {
+		int org = 100 + i % 7;
+		String code = "GEN-" + i;
+		String value = String.valueOf(5 + i % 40);
+		String description = "\"Generated series " + i + ", " + value + "% off\"";
+		switch (i % 167) {
+			case 11 -> value = "-1";
+			case 37 -> description = "";
+			case 59 -> {
+				code = "GEN-" + (i - 50);
+				org = 100 + (i - 50) % 7;
+			}
+			case 83 -> {
+				return "1," + code + ",too few cells";
+			}
+			case 131 -> value = "ten";
+			default -> {
+			}
+		}
+		return org + "," + code + "," + description + ",CODE" + (i % 100) + ",PERC," + value
+				+ ",2099-12-31T23:59:59+05:30,\"Hi {{first_name}}, use {{voucher}}\",\"{\"\"batch\"\":\"\"b" + (i / 1000)
+				+ "\"\"}\",\"[" + (1000 + i % 50) + "]\"";
+	}
+
+}
