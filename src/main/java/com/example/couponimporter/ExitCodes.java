@@ -31,10 +31,20 @@ public final class ExitCodes {
 	private ExitCodes() {
 	}
 
+	/** H2's "database may be already in use": another process has the embedded database open. */
+	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
 	/** The exit code for a failure that stopped the importer before or outside the job. */
 	public static int of(Throwable failure) {
-		return (find(failure, UsageException.class) != null || find(failure, BindException.class) != null) ? USAGE
-				: FAILED;
+		if (find(failure, UsageException.class) != null || find(failure, BindException.class) != null) {
+			return USAGE;
+		}
+		return embeddedDatabaseInUse(failure) ? ALREADY_RUNNING : FAILED;
+	}
+
+	private static boolean embeddedDatabaseInUse(Throwable failure) {
+		SQLException sql = find(failure, SQLException.class);
+		return sql != null && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN;
 	}
 
 	/** One sentence saying what went wrong, without a stack trace. */
@@ -46,6 +56,10 @@ public final class ExitCodes {
 		BindException bind = find(failure, BindException.class);
 		if (bind != null) {
 			return describe(bind);
+		}
+		if (embeddedDatabaseInUse(failure)) {
+			return "The embedded database under ./data is in use by another importer run; wait for it to finish "
+					+ "(the embedded database admits one run at a time; use PostgreSQL to run imports side by side)";
 		}
 		SQLException sql = find(failure, SQLException.class);
 		if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.example.couponimporter.support.GeneratedInput;
 import com.example.couponimporter.support.ImportRun;
 import com.example.couponimporter.support.ImporterProcess;
 
@@ -35,6 +36,28 @@ class QuickStartIT {
 		ImportRun reports = new ImportRun(exit, this.workDir.resolve("reports"));
 		assertThat(reports.counts()).isEqualTo("42/33/0/0/9");
 		assertThat(reports.results()).hasSize(33);
+	}
+
+	@Test
+	void theEmbeddedDatabaseAdmitsOneRunAtATime() throws Exception {
+		Path input = GeneratedInput.write(this.workDir.resolve("big.csv"), 100_000);
+		Process first = ImporterProcess.start(this.workDir, "--importer.input=" + input);
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+		while (!ImporterProcess.output(this.workDir).contains("Writing to the embedded H2 database")
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+
+		int second = ImporterProcess.run(this.workDir, "--importer.input=" + sample());
+
+		assertThat(second).isEqualTo(4);
+		assertThat(ImporterProcess.output(this.workDir)).contains("is in use by another importer run");
+		assertThat(first.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+		assertThat(first.exitValue()).isZero();
+	}
+
+	private static Path sample() {
+		return Path.of("samples/coupon-series.csv").toAbsolutePath();
 	}
 
 	@Test

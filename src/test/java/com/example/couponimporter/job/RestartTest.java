@@ -15,6 +15,7 @@ import com.example.couponimporter.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** SPEC §8: a stopped job resumes after its last committed chunk and ends exactly as one run would. */
 class RestartTest {
@@ -29,10 +30,10 @@ class RestartTest {
 
 	@Test
 	void aJobStoppedByMaxRejectsResumesWithEveryRecordReportedOnce() throws IOException {
-		// given: 12 records, every third one bad, chunks of 2
+		// given: 12 records in chunks of 2, every third one bad, and the 11th reusing the 2nd's series code
 		StringBuilder csv = new StringBuilder(HEADER);
 		for (int i = 1; i <= 12; i++) {
-			csv.append("1,RS").append(i).append(",d,C,ABS,").append((i % 3 == 0) ? "-1" : "5")
+			csv.append("1,RS").append((i == 11) ? 2 : i).append(",d,C,ABS,").append((i % 3 == 0) ? "-1" : "5")
 				.append(",2099-01-01T00:00:00Z,Hi\n");
 		}
 		Path input = Files.writeString(this.dir.resolve("restart.csv"), csv.toString());
@@ -49,13 +50,15 @@ class RestartTest {
 		assertThat(firstSummary.get("counts").get("read").asLong()).isEqualTo(6);
 		assertThat(firstSummary.get("status").asString()).isEqualTo("STOPPED");
 		assertThat(second.exitCode()).isZero();
-		assertThat(second.counts()).isEqualTo("12/8/0/0/4");
+		assertThat(second.counts()).isEqualTo("12/7/0/0/5");
 		assertThat(second.summary().get("jobInstanceId")).isEqualTo(firstSummary.get("jobInstanceId"));
-		assertThat(second.rejectCodesByLine().keySet()).containsExactly(4L, 7L, 10L, 13L);
+		assertThat(second.rejectCodesByLine()).containsExactly(entry(4L, "discountValue=INVALID_VALUE"),
+				entry(7L, "discountValue=INVALID_VALUE"), entry(10L, "discountValue=INVALID_VALUE"),
+				entry(12L, "seriesCode=DUPLICATE_IN_FILE"), entry(13L, "discountValue=INVALID_VALUE"));
 		List<Map<String, String>> results = second.results();
 		assertThat(results).extracting(r -> r.get("seriesCode"))
-			.containsExactly("RS1", "RS2", "RS4", "RS5", "RS7", "RS8", "RS10", "RS11");
-		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(8);
+			.containsExactly("RS1", "RS2", "RS4", "RS5", "RS7", "RS8", "RS10");
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(7);
 	}
 
 	private static String[] args(String... args) {
