@@ -3,7 +3,6 @@ package com.example.couponimporter.job;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -25,15 +24,10 @@ import com.example.couponimporter.EmbeddedDatabaseDefaults;
 import com.example.couponimporter.ExitCodes;
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.read.InputFile;
-import com.example.couponimporter.report.OutcomeCounts;
-import com.example.couponimporter.report.ReportPaths;
-import com.example.couponimporter.report.RunSummary;
-import com.example.couponimporter.series.Outcome;
-import com.example.couponimporter.write.ImportWriter;
 
 /**
- * Runs one import: checks the input before anything is written, starts (or resumes) the job instance
- * that the input's content identifies, writes the summary and turns the result into an exit code.
+ * Runs one import: checks the input before anything is written, makes sure no other process runs the
+ * same import, and starts (or resumes) the job instance that the input's content identifies.
  */
 @Component
 public class ImportCommand {
@@ -56,9 +50,12 @@ public class ImportCommand {
 
 	private final StopOnSignal stopOnSignal;
 
+	private final RunReport runReport;
+
 	ImportCommand(JobOperator jobOperator, JobRepository jobRepository, Job importCouponSeriesJob,
 			ImporterProperties properties, ImportOptions options, Environment environment, InstanceLock instanceLock,
-			StopOnSignal stopOnSignal) {
+			StopOnSignal stopOnSignal, RunReport runReport) {
+		this.runReport = runReport;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.environment = environment;
@@ -88,7 +85,7 @@ public class ImportCommand {
 			}
 			catch (JobInstanceAlreadyCompleteException ex) {
 				logger.info(input.location() + " (sha256 " + sha256 + ") was already imported completely for target "
-						+ target() + "; nothing to do. Use --importer.force=true to import it again.");
+						+ this.options.target() + "; nothing to do. Use --importer.force=true to import it again.");
 				return ExitCodes.OK;
 			}
 			catch (JobExecutionAlreadyRunningException ex) {
@@ -103,7 +100,7 @@ public class ImportCommand {
 				execution.upgradeStatus(BatchStatus.FAILED);
 				execution.addFailureException(ex);
 			}
-			int exitCode = finish(input, sha256, execution);
+			int exitCode = this.runReport.report(input, sha256, execution);
 			this.stopOnSignal.reported(exitCode);
 			return exitCode;
 		}
@@ -166,7 +163,7 @@ public class ImportCommand {
 	private JobParameters parameters(InputFile input, String sha256) {
 		JobParametersBuilder builder = new JobParametersBuilder()
 			.addString("input.sha256", sha256)
-			.addString("target", target())
+			.addString("target", this.options.target())
 			.addString("org.id", Optional.ofNullable(this.properties.getOrgId()).map(String::valueOf).orElse("none"))
 			.addString(ImportJobConfiguration.INPUT, input.location(), false)
 			.addString(ImportJobConfiguration.FORMAT, input.format().name(), false);
@@ -174,71 +171,6 @@ public class ImportCommand {
 			builder.addString("forced.at", Instant.now().toString());
 		}
 		return builder.toJobParameters();
-	}
-
-	private String target() {
-		return this.properties.getTarget().name().toLowerCase();
-	}
-
-	private int finish(InputFile input, String sha256, JobExecution execution) {
-		StepExecution step = execution.getStepExecutions().stream().findFirst().orElse(null);
-		OutcomeCounts counts = (step != null) ? OutcomeCounts.from(step.getExecutionContext()) : new OutcomeCounts();
-		boolean rejectLimit = step != null && step.getExecutionContext().containsKey(ImportWriter.REJECT_LIMIT_EXCEEDED);
-		int exitCode = exitCode(execution.getStatus(), rejectLimit);
-		long instanceId = execution.getJobInstance().getInstanceId();
-		ReportPaths paths = new ReportPaths(this.properties.getReportDir(), input.baseName(), instanceId);
-		Path rejects = existing(input.format().name().equals("CSV") ? paths.rejectsCsv() : paths.rejectsJsonLines());
-		Path results = existing(paths.results());
-		Instant started = toInstant(execution.getStartTime());
-		Instant ended = (execution.getEndTime() != null) ? toInstant(execution.getEndTime()) : Instant.now();
-		RunSummary summary = new RunSummary(execution.getStatus().name(), exitCode, input.location(), sha256,
-				input.format().name().toLowerCase(), target(), this.properties.isDryRun(), instanceId,
-				execution.getId(), counts, rejects, results, started, ended, (step != null) ? step.getReadCount() : 0);
-		summary.writeTo(paths.summary());
-		logger.info(sentence(input, execution, summary, rejectLimit, paths.summary()));
-		return exitCode;
-	}
-
-	private static int exitCode(BatchStatus status, boolean rejectLimit) {
-		if (status == BatchStatus.COMPLETED) {
-			return ExitCodes.OK;
-		}
-		return (status == BatchStatus.STOPPED && rejectLimit) ? ExitCodes.TOO_MANY_REJECTS : ExitCodes.FAILED;
-	}
-
-	private String sentence(InputFile input, JobExecution execution, RunSummary summary, boolean rejectLimit,
-			Path summaryPath) {
-		OutcomeCounts c = summary.counts();
-		String counts = c.read() + " read, " + c.get(Outcome.CREATED) + (this.properties.isDryRun()
-				? " valid (dry run: nothing written), " : " created, ") + c.get(Outcome.UPDATED) + " updated, "
-				+ c.get(Outcome.EXISTING) + " existing, " + c.get(Outcome.REJECTED) + " rejected"
-				+ ((summary.rejectFile() != null) ? " (see " + summary.rejectFile() + ")" : "");
-		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return "Import of " + input.location() + " completed: " + counts + "; summary: " + summaryPath;
-		}
-		if (rejectLimit) {
-			return "Import of " + input.location() + " stopped because rejects exceeded importer.max-rejects ("
-					+ this.options.rejectLimit() + "): " + counts + "; fix the file and run again; summary: "
-					+ summaryPath;
-		}
-		return "Import of " + input.location() + " " + execution.getStatus() + ": " + reason(execution) + "; "
-				+ counts + " so far. Fix the cause and run the same command again to resume; summary: " + summaryPath;
-	}
-
-	private static String reason(JobExecution execution) {
-		if (execution.getStatus() == BatchStatus.STOPPED) {
-			return "stopped on request (SIGTERM or an operator) at a chunk boundary";
-		}
-		return execution.getAllFailureExceptions().stream().findFirst().map(ExitCodes::describe)
-			.orElse("the job did not complete");
-	}
-
-	private static Path existing(Path path) {
-		return path.toFile().exists() ? path : null;
-	}
-
-	private static Instant toInstant(java.time.LocalDateTime time) {
-		return (time != null) ? time.atZone(ZoneId.systemDefault()).toInstant() : Instant.now();
 	}
 
 }

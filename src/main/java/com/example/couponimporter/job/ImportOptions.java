@@ -72,6 +72,11 @@ public class ImportOptions {
 		return (this.properties.getTarget() == Target.API) ? 100 : 1000;
 	}
 
+	/** The target as named in job parameters and summaries: {@code db} or {@code api}. */
+	public String target() {
+		return this.properties.getTarget().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
 	public CouponSeriesReader reader(InputFile input) {
 		return new CouponSeriesReader(input, this.properties.getEncoding(), this.delimiter);
 	}

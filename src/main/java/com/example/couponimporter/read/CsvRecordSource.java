@@ -15,30 +15,16 @@ import tools.jackson.databind.node.StringNode;
  * CSV records: physical lines are joined while a quoted cell is open, and split into cells by RFC 4180. A record with broken quoting, the wrong number of cells, bytes invalid in the encoding or more
  * than the size limit becomes a malformed record; reading goes on with the next one.
  */
-final class CsvRecordSource implements RecordSource {
-
-	private final LineSource lines;
-
-	private final LineDecoder decoder;
+final class CsvRecordSource extends LineRecordSource {
 
 	private final CsvRecordParser parser;
 
-	private final int maxRecordBytes;
-
 	private CsvHeader header;
-
-	private long position;
-
-	private long nextLine;
 
 	CsvRecordSource(LineSource lines, LineDecoder decoder, char delimiter, int maxRecordBytes, long position,
 			long nextLine) {
-		this.lines = lines;
-		this.decoder = decoder;
+		super(lines, decoder, maxRecordBytes, position, nextLine);
 		this.parser = new CsvRecordParser(delimiter);
-		this.maxRecordBytes = maxRecordBytes;
-		this.position = position;
-		this.nextLine = nextLine;
 	}
 
 	/** Reads the header row; {@code null} when the input has no lines other than blank ones. */
@@ -64,16 +50,12 @@ final class CsvRecordSource implements RecordSource {
 	}
 
 	private RawRecord nextRecord(CsvHeader header) throws IOException {
-		LineSource.Line first;
-		do {
-			first = this.lines.next();
-			if (first == null) {
-				return null;
-			}
+		LineSource.Line first = nextNonBlankLine();
+		if (first == null) {
+			return null;
 		}
-		while (first.isBlank());
 		if (first.truncated()) {
-			return consumed(first, malformed(first, "the record is larger than " + this.maxRecordBytes + " bytes"));
+			return consumed(first, malformed(first, tooLarge()));
 		}
 		this.parser.reset();
 		String firstText = parse(first, "");
@@ -148,31 +130,6 @@ final class CsvRecordSource implements RecordSource {
 		List<String> kept = (header.keptColumns().size() == cells.size()) ? cells
 				: header.keptColumns().stream().map(cells::get).toList();
 		return new RawRecord(line, text, kept, null, values, List.of(), null);
-	}
-
-	private RawRecord malformed(LineSource.Line line, String reason) {
-		return RawRecord.malformed(line.number(), this.decoder.decodeLeniently(line.bytes()), reason);
-	}
-
-	private RawRecord consumed(LineSource.Line last, RawRecord record) {
-		this.position = last.endOffset();
-		this.nextLine = last.number() + 1;
-		return record;
-	}
-
-	@Override
-	public long position() {
-		return this.position;
-	}
-
-	@Override
-	public long nextLine() {
-		return this.nextLine;
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.lines.close();
 	}
 
 }

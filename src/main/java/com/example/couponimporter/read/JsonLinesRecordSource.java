@@ -16,42 +16,26 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON Lines records: one JSON object per line, or the API's wrapped form {@code {"CouponSeriesV2": {...}}}.
  * Keys are matched to fields like CSV headers; keys starting with {@code _} are ignored.
  */
-final class JsonLinesRecordSource implements RecordSource {
+final class JsonLinesRecordSource extends LineRecordSource {
 
 	private static final String WRAPPER = Field.normalise("CouponSeriesV2");
 
-	private final LineSource lines;
-
-	private final LineDecoder decoder;
-
-	private final int maxRecordBytes;
-
-	private long position;
-
-	private long nextLine;
-
 	JsonLinesRecordSource(LineSource lines, LineDecoder decoder, int maxRecordBytes, long position, long nextLine) {
-		this.lines = lines;
-		this.decoder = decoder;
-		this.maxRecordBytes = maxRecordBytes;
-		this.position = position;
-		this.nextLine = nextLine;
+		super(lines, decoder, maxRecordBytes, position, nextLine);
 	}
 
 	@Override
 	public RawRecord next() throws IOException {
-		LineSource.Line line;
-		do {
-			line = this.lines.next();
-			if (line == null) {
-				return null;
-			}
+		LineSource.Line line = nextNonBlankLine();
+		if (line == null) {
+			return null;
 		}
-		while (line.isBlank());
-		this.position = line.endOffset();
-		this.nextLine = line.number() + 1;
+		return consumed(line, parse(line));
+	}
+
+	private RawRecord parse(LineSource.Line line) {
 		if (line.truncated()) {
-			return malformed(line, "the record is larger than " + this.maxRecordBytes + " bytes");
+			return malformed(line, tooLarge());
 		}
 		String text = this.decoder.decode(line.bytes());
 		if (text == null) {
@@ -112,25 +96,6 @@ final class JsonLinesRecordSource implements RecordSource {
 			}
 		}
 		return (keys == 1 && inner != null) ? inner : object;
-	}
-
-	private RawRecord malformed(LineSource.Line line, String reason) {
-		return RawRecord.malformed(line.number(), this.decoder.decodeLeniently(line.bytes()), reason);
-	}
-
-	@Override
-	public long position() {
-		return this.position;
-	}
-
-	@Override
-	public long nextLine() {
-		return this.nextLine;
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.lines.close();
 	}
 
 }

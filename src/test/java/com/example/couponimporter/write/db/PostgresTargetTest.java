@@ -224,6 +224,18 @@ class PostgresTargetTest {
 	}
 
 	@Test
+	void theDatabaseUrlIsLoggedWithoutCredentials(CapturedOutput output) throws IOException {
+		Path input = write("secret.csv", HEADER + valid("P1"));
+
+		int exit = ImportRun.run(this.dir.resolve("r"), "--importer.input=" + input,
+				"--spring.datasource.url=" + db.url() + "?user=postgres&password=not-a-real-secret").exitCode();
+
+		assertThat(exit).isZero();
+		assertThat(output).contains("Writing to the database " + db.url() + "?user=***&password=*** (table coupon_series)")
+			.doesNotContain("not-a-real-secret");
+	}
+
+	@Test
 	void anUnreachableDatabaseFailsWithExitCode1AndOneSentence(CapturedOutput output) throws IOException {
 		Path input = write("down.csv", HEADER + valid("X1"));
 
