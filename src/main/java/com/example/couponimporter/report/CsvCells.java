@@ -1,5 +1,6 @@
 package com.example.couponimporter.report;
 
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
@@ -17,7 +18,15 @@ final class CsvCells {
 	}
 
 	static void writeLine(Writer out, char delimiter, List<String> cells) {
-		writer(out, delimiter).writeNext(cells.toArray(String[]::new), false);
+		write(writer(out, delimiter), cells.toArray(String[]::new));
+	}
+
+	/** Writes one line; opencsv keeps write errors to itself, so they are rethrown here (disk full). */
+	static void write(ICSVWriter csv, String[] cells) {
+		csv.writeNext(cells, false);
+		if (csv.getException() != null) {
+			throw new UncheckedIOException("Cannot write a report line", csv.getException());
+		}
 	}
 
 }

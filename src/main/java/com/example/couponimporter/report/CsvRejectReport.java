@@ -50,7 +50,7 @@ final class CsvRejectReport implements RejectReport {
 		if (this.csv == null) {
 			this.csv = CsvCells.writer(this.file.writer(), this.delimiter);
 		}
-		this.csv.writeNext(row.toArray(String[]::new), false);
+		CsvCells.write(this.csv, row.toArray(String[]::new));
 	}
 
 	@Override

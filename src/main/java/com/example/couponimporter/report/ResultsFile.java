@@ -25,8 +25,8 @@ final class ResultsFile {
 		if (this.csv == null) {
 			this.csv = CsvCells.writer(this.file.writer(), ',');
 		}
-		this.csv.writeNext(new String[] { Long.toString(line), Long.toString(orgId), seriesCode,
-				(id != null) ? id.toString() : "", outcome.label(), (warnings != null) ? warnings : "" }, false);
+		CsvCells.write(this.csv, new String[] { Long.toString(line), Long.toString(orgId), seriesCode,
+				(id != null) ? id.toString() : "", outcome.label(), (warnings != null) ? warnings : "" });
 	}
 
 	ReportFile file() {
