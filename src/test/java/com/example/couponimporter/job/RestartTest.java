@@ -61,6 +61,45 @@ class RestartTest {
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(7);
 	}
 
+	@Test
+	void aChunkWhoseCommitFailsIsRedoneOnRestart() throws IOException {
+		// given: a deferred trigger that fails the COMMIT of the chunk holding CF5, once
+		// (a sequence, because everything else the failing transaction does is rolled back with it)
+		db.jdbc().execute("CREATE SEQUENCE IF NOT EXISTS fail_once");
+		ImportRun.run(this.dir.resolve("migrate"), args("--importer.input=" + Files.writeString(
+				this.dir.resolve("m.csv"), HEADER + "1,CF0,d,C,ABS,5,2099-01-01T00:00:00Z,Hi\n")));
+		db.jdbc().execute("""
+				CREATE OR REPLACE FUNCTION fail_commit_once() RETURNS trigger AS $$
+				BEGIN
+				  IF NEW.series_code = 'CF5' AND nextval('fail_once') = 1 THEN
+				    RAISE EXCEPTION 'commit refused for the test';
+				  END IF;
+				  RETURN NEW;
+				END $$ LANGUAGE plpgsql""");
+		db.jdbc().execute("CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT ON coupon_series "
+				+ "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit_once()");
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i <= 8; i++) {
+			csv.append("1,CF").append(i).append(",d,C,ABS,").append((i == 2) ? "-1" : "5").append(",2099-01-01T00:00:00Z,Hi\n");
+		}
+		Path input = Files.writeString(this.dir.resolve("commit.csv"), csv.toString());
+		Path reports = this.dir.resolve("commit-reports");
+
+		// when
+		ImportRun first = ImportRun.run(reports, args("--importer.input=" + input, "--importer.chunk-size=2"));
+		ImportRun second = ImportRun.run(reports, args("--importer.input=" + input, "--importer.chunk-size=2"));
+
+		// then: the failed chunk (CF5, CF6) is neither lost nor reported twice
+		db.jdbc().execute("DROP TRIGGER fail_commit ON coupon_series");
+		assertThat(first.exitCode()).isEqualTo(1);
+		assertThat(second.exitCode()).isZero();
+		assertThat(second.counts()).isEqualTo("8/7/0/0/1");
+		assertThat(second.results()).extracting(r -> r.get("seriesCode"))
+			.containsExactly("CF1", "CF3", "CF4", "CF5", "CF6", "CF7", "CF8");
+		assertThat(db.jdbc().queryForList("SELECT series_code FROM coupon_series WHERE series_code LIKE 'CF_' AND series_code <> 'CF0' "
+				+ "ORDER BY series_code", String.class)).containsExactly("CF1", "CF3", "CF4", "CF5", "CF6", "CF7", "CF8");
+	}
+
 	private static String[] args(String... args) {
 		String[] all = new String[args.length + 2];
 		System.arraycopy(db.args(), 0, all, 0, 2);
