@@ -4,11 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.springframework.core.io.DefaultResourceLoader;
@@ -21,13 +21,16 @@ import org.springframework.core.io.Resource;
  */
 public record InputFile(String location, Resource resource, InputFormat format, String baseName) {
 
+	/** A URL scheme such as {@code classpath:} or {@code file:}; one letter would be a Windows drive. */
+	private static final Pattern RESOURCE_URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:");
+
 	/**
 	 * Resolves {@code importer.input}.
 	 * @throws UnusableInputException when the file does not exist or its format cannot be told
 	 */
 	public static InputFile resolve(String location, InputFormat requested) {
-		Resource resource = location.contains(":") && !Path.of(location).isAbsolute() && !looksLikeWindowsPath(location)
-				? new DefaultResourceLoader().getResource(location) : new FileSystemResource(location);
+		Resource resource = RESOURCE_URL.matcher(location).lookingAt() ? new DefaultResourceLoader().getResource(location)
+				: new FileSystemResource(location);
 		if (!resource.exists() || !resource.isReadable()) {
 			throw new UnusableInputException("The input " + location
 					+ " does not exist or cannot be read. Check importer.input; nothing was imported.");
@@ -50,10 +53,6 @@ public record InputFile(String location, Resource resource, InputFormat format, 
 			}
 		}
 		return new InputFile(location, resource, format, baseName(name));
-	}
-
-	private static boolean looksLikeWindowsPath(String location) {
-		return location.length() > 2 && location.charAt(1) == ':' && Character.isLetter(location.charAt(0));
 	}
 
 	/** The file name without directories and without .gz, .csv, .jsonl or .ndjson. */

@@ -122,6 +122,16 @@ class CsvInputTest {
 	}
 
 	@Test
+	void aSpringResourceUrlIsAnInput() {
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), "--importer.input=classpath:fixtures/rules.csv",
+				"--importer.dry-run=true");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.summary().get("counts").get("read").asLong()).isEqualTo(144);
+		assertThat(run.file("rejects.csv").getFileName().toString()).startsWith("rules-");
+	}
+
+	@Test
 	void tabDelimiter() throws IOException {
 		Path input = write("tab.csv", HEADER.replace(',', '\t') + "\n" + good("G1").replace(',', '\t') + "\n");
 
