@@ -76,11 +76,6 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 		}
 	}
 
-	/** The CSV header (after {@link #open}), or {@code null} for JSON Lines. */
-	public CsvHeader header() {
-		return this.header;
-	}
-
 	public InputFile input() {
 		return this.input;
 	}

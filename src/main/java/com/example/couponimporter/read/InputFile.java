@@ -74,16 +74,6 @@ public record InputFile(String location, Resource resource, InputFormat format, 
 		return raw;
 	}
 
-	/** The size in bytes of the file as stored (compressed, for a gzip file), or -1 if unknown. */
-	public long storedSize() {
-		try {
-			return this.resource.contentLength();
-		}
-		catch (IOException ex) {
-			return -1;
-		}
-	}
-
 	/** The SHA-256 of the file as stored, in hex: what identifies an import of this content. */
 	public String sha256() {
 		try (InputStream in = this.resource.getInputStream()) {
