@@ -66,6 +66,9 @@ public class ImporterProperties {
 	/** Read, validate and report only: no database needed, nothing written but the reports. */
 	private boolean dryRun;
 
+	/** How often a progress line is logged while the job runs. */
+	private Duration progressInterval = Duration.ofSeconds(10);
+
 	/** API target settings. */
 	private final Api api = new Api();
 
@@ -304,6 +307,14 @@ public class ImporterProperties {
 
 	public void setDryRun(boolean dryRun) {
 		this.dryRun = dryRun;
+	}
+
+	public Duration getProgressInterval() {
+		return this.progressInterval;
+	}
+
+	public void setProgressInterval(Duration progressInterval) {
+		this.progressInterval = progressInterval;
 	}
 
 	public Api getApi() {

@@ -7,6 +7,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -50,7 +51,7 @@ class ImportJobConfiguration {
 	@Bean
 	Step importCouponSeriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CouponSeriesReader couponSeriesReader, ValidatingProcessor validatingProcessor, ImportWriter importWriter,
-			ImportOptions options, StopOnSignal stopOnSignal) {
+			ImportOptions options, StopOnSignal stopOnSignal, ProgressLog progressLog) {
 		return new StepBuilder("importCouponSeriesStep", jobRepository)
 			.<RawRecord, Decision>chunk(options.chunkSize())
 			.transactionManager(transactionManager)
@@ -59,6 +60,7 @@ class ImportJobConfiguration {
 			.writer(importWriter)
 			.listener(importWriter)
 			.listener((StepExecutionListener) stopOnSignal)
+			.listener((StepListener) progressLog)
 			.build();
 	}
 
@@ -79,6 +81,13 @@ class ImportJobConfiguration {
 				OffsetDateTime.parse(start), properties.isAllowPastExpiry());
 		return new ValidatingProcessor(new CouponSeriesValidator(settings),
 				() -> options.reader(InputFile.resolve(input, InputFormat.valueOf(format))));
+	}
+
+	@Bean
+	@StepScope
+	ProgressLog progressLog(CouponSeriesReader couponSeriesReader, ImportWriter importWriter,
+			ImporterProperties properties) {
+		return new ProgressLog(couponSeriesReader, importWriter, properties.getProgressInterval(), System::nanoTime);
 	}
 
 	@Bean

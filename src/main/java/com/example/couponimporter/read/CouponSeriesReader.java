@@ -39,6 +39,8 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 
 	private RecordSource source;
 
+	private CountingInputStream stored;
+
 	private long firstRecordPosition = 0;
 
 	private long firstRecordLine = 1;
@@ -97,7 +99,8 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 	}
 
 	private RecordSource openAt(long position, long line) throws IOException {
-		InputStream in = this.input.open();
+		this.stored = new CountingInputStream(this.input.resource().getInputStream());
+		InputStream in = this.input.open(this.stored);
 		long start = position;
 		if (position == 0 && StandardCharsets.UTF_8.equals(this.charset)) {
 			start = skipBom(in);
@@ -125,6 +128,12 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 	/** The position saved by the last committed chunk, or -1 when the step starts from the beginning. */
 	public static long committedPosition(ExecutionContext context) {
 		return context.containsKey(POSITION) ? context.getLong(POSITION) : -1;
+	}
+
+	/** How much of the file as stored has been read, from 0 to 1, or -1 when its size is unknown. */
+	public double fractionRead() {
+		long size = this.input.storedSize();
+		return (size > 0 && this.stored != null) ? Math.min(1.0, (double) this.stored.count() / size) : -1;
 	}
 
 	/** The byte offset just after the last record read. */

@@ -63,7 +63,12 @@ public record InputFile(String location, Resource resource, InputFormat format, 
 
 	/** Opens the (decompressed) content. */
 	public InputStream open() throws IOException {
-		InputStream raw = new BufferedInputStream(this.resource.getInputStream(), 1 << 16);
+		return open(new CountingInputStream(this.resource.getInputStream()));
+	}
+
+	/** Opens the (decompressed) content of the stored bytes that {@code stored} counts. */
+	InputStream open(CountingInputStream stored) throws IOException {
+		InputStream raw = new BufferedInputStream(stored, 1 << 16);
 		raw.mark(2);
 		int b1 = raw.read();
 		int b2 = raw.read();
@@ -72,6 +77,16 @@ public record InputFile(String location, Resource resource, InputFormat format, 
 			return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
 		}
 		return raw;
+	}
+
+	/** The size of the file as stored (compressed, for gzip), or -1 when the resource cannot tell. */
+	public long storedSize() {
+		try {
+			return this.resource.contentLength();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
 	}
 
 	/** The SHA-256 of the file as stored, in hex: what identifies an import of this content. */

@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.example.couponimporter.job.RejectLimit;
 import com.example.couponimporter.report.ImportReports;
+import com.example.couponimporter.report.OutcomeCounts;
 import com.example.couponimporter.series.CouponSeries;
 import com.example.couponimporter.series.Decision;
 import com.example.couponimporter.series.Outcome;
@@ -74,6 +75,11 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 			this.stepExecution.getExecutionContext().put(REJECT_LIMIT_EXCEEDED, true);
 			this.stepExecution.setTerminateOnly();
 		}
+	}
+
+	/** The counts so far, for the job instance as a whole. */
+	public OutcomeCounts counts() {
+		return this.reports.counts();
 	}
 
 	@Override
