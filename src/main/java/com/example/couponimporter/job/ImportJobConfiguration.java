@@ -87,7 +87,7 @@ class ImportJobConfiguration {
 	@StepScope
 	ProgressLog progressLog(CouponSeriesReader couponSeriesReader, ImportWriter importWriter,
 			ImporterProperties properties) {
-		return new ProgressLog(couponSeriesReader, importWriter, properties.getProgressInterval(), System::nanoTime);
+		return new ProgressLog(couponSeriesReader, importWriter, properties.getProgressInterval());
 	}
 
 	@Bean
