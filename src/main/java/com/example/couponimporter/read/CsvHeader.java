@@ -15,6 +15,9 @@ import com.example.couponimporter.series.Field;
  */
 public final class CsvHeader {
 
+	/** Bad headers named in the message; a hostile header with thousands of columns lists only these. */
+	private static final int MAX_LISTED = 20;
+
 	private final List<String> names;
 
 	private final Field[] fieldByColumn;
@@ -40,28 +43,33 @@ public final class CsvHeader {
 		Field[] fields = new Field[cells.size()];
 		Map<Field, String> firstHeader = new HashMap<>();
 		List<String> problems = new ArrayList<>();
+		int unlisted = 0;
 		for (int i = 0; i < cells.size(); i++) {
 			String name = cells.get(i).strip();
 			if (name.startsWith("_")) {
 				continue;
 			}
 			Field field = Field.byName(name);
-			if (field == null) {
-				problems.add("'" + name + "' (column " + (i + 1) + ") is not a known field; closest: "
-						+ closest(name).apiName());
-			}
-			else if (firstHeader.containsKey(field)) {
-				problems.add("'" + name + "' (column " + (i + 1) + ") names the same field as '"
-						+ firstHeader.get(field) + "': " + field.apiName());
-			}
-			else {
+			if (field != null && !firstHeader.containsKey(field)) {
 				firstHeader.put(field, name);
 				fields[i] = field;
 			}
+			else if (problems.size() == MAX_LISTED) {
+				unlisted++;
+			}
+			else if (field == null) {
+				problems.add("'" + name + "' (column " + (i + 1) + ") is not a known field; closest: "
+						+ closest(name).apiName());
+			}
+			else {
+				problems.add("'" + name + "' (column " + (i + 1) + ") names the same field as '"
+						+ firstHeader.get(field) + "': " + field.apiName());
+			}
 		}
 		if (!problems.isEmpty()) {
-			throw new UnusableInputException("The CSV header of " + file + " has " + problems.size()
+			throw new UnusableInputException("The CSV header of " + file + " has " + (problems.size() + unlisted)
 					+ " bad column name(s): " + String.join("; ", problems)
+					+ ((unlisted > 0) ? "; and " + unlisted + " more" : "")
 					+ ". Rename or remove these columns (a header starting with _ is ignored); nothing was imported.");
 		}
 		return new CsvHeader(cells.stream().map(String::strip).toList(), fields);

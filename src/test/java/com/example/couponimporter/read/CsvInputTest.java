@@ -157,6 +157,23 @@ class CsvInputTest {
 	}
 
 	@Test
+	void aHeaderWithThousandsOfUnknownColumnsNamesTheFirstTwenty(CapturedOutput output) throws IOException {
+		StringBuilder header = new StringBuilder("orgId");
+		for (int i = 0; i < 100_000; i++) {
+			header.append(",x").append(i);
+		}
+		Path input = write("wide.csv", header + "\n1\n");
+
+		ImportRun run = dryRun(input);
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(output).contains("has 100000 bad column name(s): 'x0' (column 2)")
+			.contains("'x19' (column 21)")
+			.doesNotContain("'x20' (column 22)")
+			.contains("; and 99980 more.");
+	}
+
+	@Test
 	void anEmptyFileIsAUsageErrorAndAHeaderOnlyFileCompletesWithZeroCounts(CapturedOutput output) throws IOException {
 		ImportRun empty = dryRun(write("empty.csv", "\n\n"));
 		ImportRun headerOnly = ImportRun.run(this.dir.resolve("h"), "--importer.input=" + write("header.csv", HEADER + "\n"),
