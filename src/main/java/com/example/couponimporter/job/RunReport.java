@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import com.example.couponimporter.ExitCodes;
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.read.InputFile;
-import com.example.couponimporter.read.InputFormat;
 import com.example.couponimporter.report.OutcomeCounts;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.report.RunSummary;
@@ -48,7 +47,7 @@ class RunReport {
 		int exitCode = exitCode(execution.getStatus(), rejectLimit);
 		long instanceId = execution.getJobInstance().getInstanceId();
 		ReportPaths paths = new ReportPaths(this.properties.getReportDir(), input.baseName(), instanceId);
-		Path rejects = existing((input.format() == InputFormat.CSV) ? paths.rejectsCsv() : paths.rejectsJsonLines());
+		Path rejects = existing(paths.rejects(input.format()));
 		RunSummary summary = new RunSummary(execution.getStatus().name(), exitCode, input.location(), sha256,
 				input.format().name().toLowerCase(), this.options.target(), this.properties.isDryRun(), instanceId,
 				execution.getId(), counts, rejects, existing(paths.results()), toInstant(execution.getStartTime()),

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * CSV records: physical lines are joined while a quoted cell is open, and split into cells by RFC 4180. A record with broken quoting, the wrong number of cells, bytes invalid in the encoding or more
- * than the size limit becomes a malformed record; reading goes on with the next one.
+ * CSV records: physical lines are joined while a quoted cell is open, and split into cells by RFC 4180.
+ * A record with broken quoting, the wrong number of cells, bytes invalid in the encoding or more than the
+ * size limit becomes a malformed record; reading goes on with the next one.
  */
 final class CsvRecordSource extends LineRecordSource {
 
@@ -58,13 +59,11 @@ final class CsvRecordSource extends LineRecordSource {
 			return consumed(first, malformed(first, tooLarge()));
 		}
 		this.parser.reset();
-		String firstText = parse(first, "");
-		boolean validEncoding = firstText != null;
-		StringBuilder text = new StringBuilder(validEncoding ? firstText : this.decoder.decodeLeniently(first.bytes()));
+		StringBuilder text = new StringBuilder();
+		boolean validEncoding = parse(first, "", text);
 		List<LineSource.Line> parts = new ArrayList<>(1);
 		parts.add(first);
 		long size = first.bytes().length;
-		LineSource.Line last = first;
 		while (this.parser.inQuotes()) {
 			LineSource.Line more = this.lines.next();
 			if (more != null) {
@@ -78,11 +77,7 @@ final class CsvRecordSource extends LineRecordSource {
 						: "a quoted cell opened on this line runs past " + this.maxRecordBytes + " bytes";
 				return consumed(first, malformed(first, "broken quoting: " + why));
 			}
-			String moreText = parse(more, last.terminator());
-			validEncoding &= moreText != null;
-			text.append(last.terminator())
-				.append((moreText != null) ? moreText : this.decoder.decodeLeniently(more.bytes()));
-			last = more;
+			validEncoding &= parse(more, parts.get(parts.size() - 2).terminator(), text);
 		}
 		if (this.parser.problem() != null && this.parser.problemLine() > first.number()) {
 			// A quote opened on the first line went wrong on a later one: most likely the first line's
@@ -91,32 +86,39 @@ final class CsvRecordSource extends LineRecordSource {
 			return consumed(first, malformed(first, "broken quoting: the quote opened on this line is not closed "
 					+ "properly; found " + this.parser.problem()));
 		}
+		LineSource.Line last = parts.get(parts.size() - 1);
+		String raw = text.toString();
 		if (!validEncoding) {
-			return consumed(last, RawRecord.malformed(first.number(), text.toString(),
-					"the record has bytes that are not valid " + this.decoder.charset().name()
-							+ "; check importer.encoding"));
+			return consumed(last, RawRecord.malformed(first.number(), raw, "the record has bytes that are not valid "
+					+ this.decoder.charset().name() + "; check importer.encoding"));
 		}
 		if (this.parser.problem() != null) {
-			return consumed(last, RawRecord.malformed(first.number(), text.toString(),
-					"broken quoting: " + this.parser.problem()));
+			return consumed(last, RawRecord.malformed(first.number(), raw, "broken quoting: " + this.parser.problem()));
 		}
 		List<String> cells = this.parser.cells();
 		if (header == null) {
-			return consumed(last, new RawRecord(first.number(), text.toString(), cells, null, Map.of(), List.of(), null));
+			return consumed(last, new RawRecord(first.number(), raw, cells, null, Map.of(), List.of(), null));
 		}
 		if (cells.size() != header.columnCount()) {
-			return consumed(last, RawRecord.malformed(first.number(), text.toString(), "the record has "
-					+ cells.size() + " cells but the header has " + header.columnCount()));
+			return consumed(last, RawRecord.malformed(first.number(), raw, "the record has " + cells.size()
+					+ " cells but the header has " + header.columnCount()));
 		}
-		return consumed(last, toRecord(first.number(), text.toString(), cells, header));
+		return consumed(last, toRecord(first.number(), raw, cells, header));
 	}
 
-	/** Parses one line into the current record; returns its text, or null if its bytes are not valid. */
-	private String parse(LineSource.Line line, String lineBreakBefore) {
-		String text = this.decoder.decode(line.bytes());
-		this.parser.parse((text != null) ? text : this.decoder.decodeLeniently(line.bytes()), lineBreakBefore,
-				line.number());
-		return text;
+	/**
+	 * Parses one line into the current record and appends it, after the line break, to the record's text.
+	 * @return whether its bytes were valid in the encoding (if not, it is parsed as far as it decodes)
+	 */
+	private boolean parse(LineSource.Line line, String lineBreakBefore, StringBuilder text) {
+		String decoded = this.decoder.decode(line.bytes());
+		boolean valid = decoded != null;
+		if (!valid) {
+			decoded = this.decoder.decodeLeniently(line.bytes());
+		}
+		this.parser.parse(decoded, lineBreakBefore, line.number());
+		text.append(lineBreakBefore).append(decoded);
+		return valid;
 	}
 
 	private static RawRecord toRecord(long line, String text, List<String> cells, CsvHeader header) {

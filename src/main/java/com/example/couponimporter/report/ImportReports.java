@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.example.couponimporter.read.InputFormat;
 import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.FieldError;
 import com.example.couponimporter.series.Outcome;
@@ -37,12 +38,12 @@ public final class ImportReports {
 	/** Reports for CSV input: the reject report copies the given header (columns without {@code _}). */
 	public static ImportReports forCsv(ReportPaths paths, Charset charset, char delimiter, List<String> header,
 			boolean withResults) {
-		return new ImportReports(new CsvRejectReport(paths.rejectsCsv(), charset, delimiter, header),
+		return new ImportReports(new CsvRejectReport(paths.rejects(InputFormat.CSV), charset, delimiter, header),
 				withResults ? new ResultsFile(paths.results()) : null);
 	}
 
 	public static ImportReports forJsonLines(ReportPaths paths, Charset charset, boolean withResults) {
-		return new ImportReports(new JsonLinesRejectReport(paths.rejectsJsonLines(), charset),
+		return new ImportReports(new JsonLinesRejectReport(paths.rejects(InputFormat.JSONL), charset),
 				withResults ? new ResultsFile(paths.results()) : null);
 	}
 

@@ -2,15 +2,14 @@ package com.example.couponimporter.report;
 
 import java.nio.file.Path;
 
+import com.example.couponimporter.read.InputFormat;
+
 /** Where the files of one job instance go: {@code <report-dir>/<input-base-name>-<jobInstanceId>.*}. */
 public record ReportPaths(Path directory, String baseName, long jobInstanceId) {
 
-	public Path rejectsCsv() {
-		return file("rejects.csv");
-	}
-
-	public Path rejectsJsonLines() {
-		return file("rejects.jsonl");
+	/** The reject report, in the format of the input. */
+	public Path rejects(InputFormat format) {
+		return file((format == InputFormat.CSV) ? "rejects.csv" : "rejects.jsonl");
 	}
 
 	public Path results() {

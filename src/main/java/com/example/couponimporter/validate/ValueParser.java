@@ -51,9 +51,10 @@ final class ValueParser {
 		if (node.isIntegralNumber() && node.canConvertToLong()) {
 			return node.longValue();
 		}
-		if (node.isString() && isInteger(node.stringValue().strip())) {
+		String text = node.isString() ? node.stringValue().strip() : null;
+		if (text != null && isInteger(text)) {
 			try {
-				return Long.parseLong(node.stringValue().strip());
+				return Long.parseLong(text);
 			}
 			catch (NumberFormatException ex) {
 				return Problem.of(ErrorCode.INVALID_TYPE, "must be a whole number that fits in 64 bits; found "
@@ -68,8 +69,9 @@ final class ValueParser {
 		if (node.isNumber()) {
 			value = node.decimalValue();
 		}
-		else if (node.isString() && isDecimal(node.stringValue().strip())) {
-			value = new BigDecimal(node.stringValue().strip());
+		else if (node.isString()) {
+			String text = node.stringValue().strip();
+			value = isDecimal(text) ? new BigDecimal(text) : null;
 		}
 		if (value == null) {
 			return Problem.of(ErrorCode.INVALID_TYPE, "must be a number like 12.50; found " + Shown.value(node));
