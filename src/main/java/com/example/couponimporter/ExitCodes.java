@@ -66,6 +66,11 @@ public final class ExitCodes {
 			return "Cannot reach the database (" + sql.getMessage() + "). Check spring.datasource.url, that the "
 					+ "database is running, and the credentials";
 		}
+		java.nio.file.FileSystemException file = find(failure, java.nio.file.FileSystemException.class);
+		if (file != null) {
+			return "Cannot write or read " + file.getFile() + ((file.getReason() != null) ? ": " + file.getReason() : "")
+					+ " (" + file.getClass().getSimpleName() + "); check the path and its permissions";
+		}
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 		return message.lines().findFirst().orElse(message);

@@ -57,7 +57,7 @@ public class ImporterProperties {
 	/** CSV settings. */
 	private final Csv csv = new Csv();
 
-	/** Records per transaction; 0 chooses per target (1000 for db, 100 for api). */
+	/** Records per transaction; 0 chooses per target (1000 for db; 25 x api.concurrency, at least 100, for api). */
 	private int chunkSize;
 
 	/** Import a file again even though the same content was already imported. */
@@ -107,8 +107,8 @@ public class ImporterProperties {
 		/** Calls in flight at once. */
 		private int concurrency = 4;
 
-		/** Calls per second, never exceeded in any one-second window; unlimited when not set. */
-		private @Nullable Double maxRate;
+		/** Calls per second (whole number), never exceeded in any one-second window; unlimited when not set. */
+		private @Nullable Integer maxRate;
 
 		/** Timeout of one call. */
 		private Duration timeout = Duration.ofSeconds(30);
@@ -118,6 +118,12 @@ public class ImporterProperties {
 
 		/** Query parameter of the series lookup used after a crash. */
 		private String lookupParam = "seriesCode";
+
+		/** Wait before the second attempt of a retryable call; doubled for each further attempt, with jitter. */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/** Longest wait between two attempts, also the most a Retry-After header can ask for. */
+		private Duration maxBackoff = Duration.ofSeconds(30);
 
 		public @Nullable String getBaseUrl() {
 			return this.baseUrl;
@@ -167,11 +173,11 @@ public class ImporterProperties {
 			this.concurrency = concurrency;
 		}
 
-		public @Nullable Double getMaxRate() {
+		public @Nullable Integer getMaxRate() {
 			return this.maxRate;
 		}
 
-		public void setMaxRate(@Nullable Double maxRate) {
+		public void setMaxRate(@Nullable Integer maxRate) {
 			this.maxRate = maxRate;
 		}
 
@@ -197,6 +203,22 @@ public class ImporterProperties {
 
 		public void setLookupParam(String lookupParam) {
 			this.lookupParam = lookupParam;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
 		}
 
 	}

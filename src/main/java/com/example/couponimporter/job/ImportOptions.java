@@ -8,6 +8,7 @@ import com.example.couponimporter.ImporterProperties.Target;
 import com.example.couponimporter.UsageException;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.read.InputFile;
+import com.example.couponimporter.write.api.ApiSettings;
 
 /**
  * The options checked once at start-up, so that a bad option stops the importer before anything is
@@ -39,10 +40,7 @@ public class ImportOptions {
 				throw new UsageException("importer.on-existing=update works with the db target only; "
 						+ "use skip or reject with importer.target=api.");
 			}
-			if (!properties.isDryRun()) {
-				throw new UsageException("importer.target=api is not available in this version yet; "
-						+ "use importer.target=db, or importer.dry-run=true to check a file.");
-			}
+			ApiSettings.check(properties.getApi(), properties.isDryRun());
 		}
 	}
 
@@ -64,12 +62,16 @@ public class ImportOptions {
 		return this.rejectLimit;
 	}
 
-	/** Records per transaction: as configured, else 100 for the API target and 1000 otherwise. */
+	/**
+	 * Records per transaction: as configured, else 1000 for the database and, for the API, 25 rounds of
+	 * {@code importer.api.concurrency} calls (at least 100), so the pause at each chunk's commit costs little.
+	 */
 	public int chunkSize() {
 		if (this.properties.getChunkSize() > 0) {
 			return this.properties.getChunkSize();
 		}
-		return (this.properties.getTarget() == Target.API) ? 100 : 1000;
+		return (this.properties.getTarget() == Target.API) ? Math.max(100, 25 * this.properties.getApi().getConcurrency())
+				: 1000;
 	}
 
 	/** The target as named in job parameters and summaries: {@code db} or {@code api}. */

@@ -16,6 +16,11 @@ public record ReportPaths(Path directory, String baseName, long jobInstanceId) {
 		return file("results.csv");
 	}
 
+	/** What a dry run of the API target would send, one request per line. */
+	public Path requests() {
+		return file("requests.jsonl");
+	}
+
 	public Path summary() {
 		return file("summary.json");
 	}

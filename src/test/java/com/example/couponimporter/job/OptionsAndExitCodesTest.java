@@ -76,6 +76,31 @@ class OptionsAndExitCodesTest {
 	}
 
 	@Test
+	void theApiTargetNeedsABaseUrlAndExactlyOneWayToSignIn(CapturedOutput output) throws IOException {
+		String api = "--importer.target=api";
+		String url = "--importer.api.base-url=https://eu.api.capillarytech.com";
+		String input = "--importer.input=" + sample();
+
+		assertThat(run(input, api, "--importer.api.username=u", "--importer.api.password=p").exitCode()).isEqualTo(2);
+		assertThat(run(input, api, url).exitCode()).isEqualTo(2);
+		assertThat(run(input, api, url, "--importer.api.username=u", "--importer.api.password=secret-1",
+				"--importer.api.oauth-key=k", "--importer.api.oauth-secret=secret-2").exitCode()).isEqualTo(2);
+		assertThat(run(input, api, url, "--importer.api.oauth-key=k").exitCode()).isEqualTo(2);
+		assertThat(run(input, api, "--importer.api.base-url=ftp://host", "--importer.api.oauth-key=k",
+				"--importer.api.oauth-secret=s").exitCode()).isEqualTo(2);
+
+		assertThat(output).contains("Invalid importer.api.base-url: it is required with importer.target=api")
+			.contains("importer.target=api needs credentials: importer.api.username and importer.api.password")
+			.contains("Both Basic auth (importer.api.username/password) and OAuth (importer.api.oauth-key/oauth-secret) "
+					+ "are set; configure exactly one.")
+			.contains("OAuth needs both importer.api.oauth-key and importer.api.oauth-secret.")
+			.contains("Invalid importer.api.base-url 'ftp://host': expected http(s)://host[:port]")
+			.doesNotContain("secret-1")
+			.doesNotContain("secret-2");
+		assertNoStackTrace(output);
+	}
+
+	@Test
 	void maxRejectsStopsAtTheChunkWhereRejectsExceedTheCountWithExitCode3(CapturedOutput output) throws IOException {
 		// given: chunks of 2; the limit of 2 is exceeded by the third reject, in the second chunk
 		Path input = Files.writeString(this.dir.resolve("many-bad.csv"), HEADER + invalid("B1") + invalid("B2")

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +18,7 @@ import com.example.couponimporter.write.SeriesTarget;
 
 /** Chooses the target of a step: nothing for a dry run, COPY on PostgreSQL, plain JDBC on H2. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "importer.target", havingValue = "db", matchIfMissing = true)
 class DatabaseTargetConfiguration {
 
 	@Bean

@@ -1,0 +1,48 @@
+package com.example.couponimporter.write.api;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.read.CouponSeriesReader;
+import com.example.couponimporter.report.ReportPaths;
+import com.example.couponimporter.write.SeriesTarget;
+
+/** The target of a step with {@code importer.target=api}: the API, or the requests file for a dry run. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "importer.target", havingValue = "api")
+class ApiTargetConfiguration {
+
+	@Bean
+	@StepScope
+	SeriesTarget seriesTarget(ImporterProperties properties, DataSource dataSource,
+			PlatformTransactionManager transactionManager, CouponSeriesReader couponSeriesReader,
+			@Value("#{stepExecution}") StepExecution step) throws IOException {
+		ImporterProperties.Api api = properties.getApi();
+		String baseUrl = ApiSettings.baseUrl(api);
+		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
+		if (properties.isDryRun()) {
+			ReportPaths paths = new ReportPaths(properties.getReportDir(), couponSeriesReader.input().baseName(),
+					jobInstanceId);
+			return new ApiDryRunTarget(paths.requests(), baseUrl);
+		}
+		Backoff backoff = new Backoff(api.getInitialBackoff(), api.getMaxBackoff(), api.getMaxAttempts());
+		HttpTransport transport = new HttpTransport(api.getTimeout(), RateLimit.of(api.getMaxRate()));
+		ApiAuth auth = (api.getUsername() != null) ? new BasicAuth(api.getUsername(), api.getPassword())
+				: new OAuthTokens(transport, baseUrl, api.getOauthKey(), api.getOauthSecret(), backoff);
+		SeriesCalls calls = new SeriesCalls(new ApiClient(transport, baseUrl, auth), backoff, api.getLookupParam(),
+				properties.getOnExisting());
+		return new ApiTarget(calls, new ApiLedger(dataSource, transactionManager, baseUrl), jobInstanceId,
+				properties.getOnExisting(), api.getConcurrency());
+	}
+
+}
