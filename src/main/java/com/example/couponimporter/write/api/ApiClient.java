@@ -42,6 +42,7 @@ final class ApiClient {
 
 	private ApiResponse send(String call, Supplier<HttpRequest.Builder> request)
 			throws IOException, InterruptedException {
+		// credentials are taken once the rate limit lets the call go, so a token is fresh when sent
 		String[] credentials = new String[1];
 		HttpTransport.RequestFactory signed = () -> {
 			credentials[0] = this.auth.headerValue();

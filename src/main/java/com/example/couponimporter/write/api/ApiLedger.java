@@ -63,11 +63,14 @@ final class ApiLedger {
 
 	private final String api;
 
-	ApiLedger(DataSource dataSource, PlatformTransactionManager transactionManager, String api) {
+	private final boolean postgres;
+
+	ApiLedger(DataSource dataSource, PlatformTransactionManager transactionManager, String api, boolean postgres) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.api = api;
+		this.postgres = postgres;
 	}
 
 	/** The entries of the given series, by {@link CouponSeries#key()}. */
@@ -104,9 +107,21 @@ final class ApiLedger {
 		});
 	}
 
-	/** Records what the API did with a series, as soon as it is known. */
+	/**
+	 * Records what the API did with a series, as soon as it is known. On PostgreSQL without waiting for the
+	 * disk: losing this write in a database crash only leaves the series pending, to be looked up.
+	 */
 	void record(CouponSeries series, Entry e) {
-		this.ownTransaction.executeWithoutResult(status -> this.jdbc.update(RECORD, ps -> {
+		this.ownTransaction.executeWithoutResult(status -> {
+			if (this.postgres) {
+				this.jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+			}
+			update(series, e);
+		});
+	}
+
+	private void update(CouponSeries series, Entry e) {
+		this.jdbc.update(RECORD, ps -> {
 			ps.setString(1, e.status().name());
 			ps.setObject(2, e.seriesId());
 			ps.setLong(3, e.jobInstanceId());
@@ -117,7 +132,7 @@ final class ApiLedger {
 			ps.setString(8, truncate(e.warnings(), 10_000));
 			ps.setTimestamp(9, Timestamp.from(Instant.now()));
 			key(ps, 10, series);
-		}));
+		});
 	}
 
 	/** Removes pending entries of series that were never sent. */

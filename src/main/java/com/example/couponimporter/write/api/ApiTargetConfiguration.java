@@ -1,6 +1,7 @@
 package com.example.couponimporter.write.api;
 
 import java.io.IOException;
+import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.write.SeriesTarget;
+import com.example.couponimporter.write.db.Databases;
 
 /** The target of a step with {@code importer.target=api}: the API, or the requests file for a dry run. */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +28,7 @@ class ApiTargetConfiguration {
 	@StepScope
 	SeriesTarget seriesTarget(ImporterProperties properties, DataSource dataSource,
 			PlatformTransactionManager transactionManager, CouponSeriesReader couponSeriesReader,
-			@Value("#{stepExecution}") StepExecution step) throws IOException {
+			@Value("#{stepExecution}") StepExecution step) throws IOException, SQLException {
 		ImporterProperties.Api api = properties.getApi();
 		String baseUrl = ApiSettings.baseUrl(api);
 		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
@@ -41,8 +43,8 @@ class ApiTargetConfiguration {
 				: new OAuthTokens(transport, baseUrl, api.getOauthKey(), api.getOauthSecret(), backoff);
 		SeriesCalls calls = new SeriesCalls(new ApiClient(transport, baseUrl, auth), backoff, api.getLookupParam(),
 				properties.getOnExisting());
-		return new ApiTarget(calls, new ApiLedger(dataSource, transactionManager, baseUrl), jobInstanceId,
-				properties.getOnExisting(), api.getConcurrency());
+		ApiLedger ledger = new ApiLedger(dataSource, transactionManager, baseUrl, Databases.isPostgres(dataSource));
+		return new ApiTarget(calls, ledger, jobInstanceId, properties.getOnExisting(), api.getConcurrency());
 	}
 
 }

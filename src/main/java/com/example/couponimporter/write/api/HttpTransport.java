@@ -43,13 +43,28 @@ final class HttpTransport {
 	}
 
 	/**
+	 * Sends a call counted against the rate limit.
 	 * @throws HttpTimeoutException when no complete answer came within the timeout
 	 * @throws IOException when the connection failed
 	 */
 	ApiResponse send(RequestFactory request) throws IOException, InterruptedException {
 		this.rateLimit.acquire();
+		try {
+			return exchange(request.create());
+		}
+		finally {
+			this.rateLimit.release();
+		}
+	}
+
+	/** Sends a call outside the rate limit: the OAuth token request, once per token lifetime. */
+	ApiResponse sendUnlimited(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return exchange(request);
+	}
+
+	private ApiResponse exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
 		CompletableFuture<HttpResponse<byte[]>> answer = this.http
-			.sendAsync(request.create().timeout(this.timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+			.sendAsync(request.timeout(this.timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
 		try {
 			HttpResponse<byte[]> response = answer.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return new ApiResponse(response.statusCode(), response.body(),

@@ -69,7 +69,7 @@ final class OAuthTokens implements ApiAuth {
 			long sentAt = System.nanoTime();
 			ApiResponse response;
 			try {
-				response = this.transport.send(() -> HttpRequest.newBuilder(this.tokenUri)
+				response = this.transport.sendUnlimited(HttpRequest.newBuilder(this.tokenUri)
 					.header("Content-Type", "application/json")
 					.header("Accept", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(this.request)));

@@ -1,54 +1,64 @@
 package com.example.couponimporter.write.api;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
+import java.util.PriorityQueue;
 
 /**
- * At most {@code maxRate} calls start in any one-second window: a call may start only once the call
- * {@code maxRate} places before it started more than a second ago. The window is a little longer than a
- * second so that scheduling jitter between taking a permit and sending cannot push two calls closer.
+ * At most {@code maxRate} calls in any one-second window, as the server sees them. Each call holds one of
+ * {@code maxRate} permits from before it is sent until a second after its answer came back: the server
+ * saw it somewhere in between, so two calls on the same permit arrive more than a second apart, whatever
+ * the delays in the network, the HTTP client or the server.
  */
 final class RateLimit {
 
-	static final Duration WINDOW = Duration.ofMillis(1020);
+	private static final long WINDOW = Duration.ofSeconds(1).plusMillis(1).toNanos();
 
-	private static final RateLimit UNLIMITED = new RateLimit(new long[0]);
+	private static final RateLimit UNLIMITED = new RateLimit(0);
 
-	/** The start times of the last {@code maxRate} permits, oldest at {@code next}. */
-	private final long[] starts;
+	/** When each free permit may be used again. */
+	private final PriorityQueue<Long> freeAt = new PriorityQueue<>();
 
-	private int next;
+	private final boolean limited;
 
-	private RateLimit(long[] starts) {
-		this.starts = starts;
+	private RateLimit(int maxRate) {
+		this.limited = maxRate > 0;
+		long now = System.nanoTime();
+		for (int i = 0; i < maxRate; i++) {
+			this.freeAt.add(now - WINDOW);
+		}
 	}
 
 	static RateLimit of(Integer maxRate) {
-		if (maxRate == null) {
-			return UNLIMITED;
-		}
-		long[] starts = new long[maxRate];
-		Arrays.fill(starts, System.nanoTime() - WINDOW.toNanos());
-		return new RateLimit(starts);
+		return (maxRate != null) ? new RateLimit(maxRate) : UNLIMITED;
 	}
 
-	/** Waits until the next call may start. */
-	void acquire() throws InterruptedException {
-		if (this.starts.length == 0) {
+	/** Waits until a call may be sent; every {@code acquire} must be followed by {@link #release()}. */
+	synchronized void acquire() throws InterruptedException {
+		if (!this.limited) {
 			return;
 		}
-		long wait = reserve() - System.nanoTime();
-		if (wait > 0) {
-			TimeUnit.NANOSECONDS.sleep(wait);
+		while (true) {
+			Long next = this.freeAt.peek();
+			long wait = (next != null) ? next - System.nanoTime() : Long.MAX_VALUE;
+			if (wait <= 0) {
+				this.freeAt.poll();
+				return;
+			}
+			if (next == null) {
+				wait();
+			}
+			else {
+				wait(wait / 1_000_000, (int) (wait % 1_000_000));
+			}
 		}
 	}
 
-	private synchronized long reserve() {
-		long at = Math.max(System.nanoTime(), this.starts[this.next] + WINDOW.toNanos());
-		this.starts[this.next] = at;
-		this.next = (this.next + 1) % this.starts.length;
-		return at;
+	/** The call's answer came back (or it failed): its permit is free again a second from now. */
+	synchronized void release() {
+		if (this.limited) {
+			this.freeAt.add(System.nanoTime() + WINDOW);
+			notifyAll();
+		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.example.couponimporter.write.db;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -30,14 +29,8 @@ class DatabaseTargetConfiguration {
 			return new DryRunTarget();
 		}
 		ImportLineage lineage = new ImportLineage(input, step.getJobExecutionId());
-		return isPostgres(dataSource) ? new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage)
+		return Databases.isPostgres(dataSource) ? new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage)
 				: new JdbcTarget(dataSource, properties.getOnExisting(), lineage);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-		}
 	}
 
 }
