@@ -65,6 +65,11 @@ class ApiTargetTest {
 		assertThat(run.results()).extracting(r -> r.get("seriesCode") + "=" + r.get("id") + " " + r.get("outcome"))
 			.containsExactly("FULL-001=" + this.api.idOf("FULL-001") + " created",
 					"MIN-001=" + this.api.idOf("MIN-001") + " created");
+		assertThat(db.jdbc().queryForList("SELECT series_code || ' ' || status || ' ' || series_id || ' ' || "
+				+ "(request_id LIKE 'req-%') FROM api_ledger WHERE api_base_url = ? ORDER BY series_code", String.class,
+				this.api.baseUrl()))
+			.containsExactly("FULL-001 CREATED " + this.api.idOf("FULL-001") + " true",
+					"MIN-001 CREATED " + this.api.idOf("MIN-001") + " true");
 	}
 
 	@Test
