@@ -22,6 +22,7 @@ import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.read.CsvHeader;
 import com.example.couponimporter.read.InputFile;
 import com.example.couponimporter.read.InputFormat;
+import com.example.couponimporter.report.ImportMetrics;
 import com.example.couponimporter.report.ImportReports;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.series.Decision;
@@ -93,7 +94,7 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	ImportWriter importWriter(CouponSeriesReader couponSeriesReader, @Value("#{stepExecution}") StepExecution step,
-			SeriesTarget seriesTarget, ImporterProperties properties, ImportOptions options) {
+			SeriesTarget seriesTarget, ImporterProperties properties, ImportOptions options, ImportMetrics metrics) {
 		InputFile input = couponSeriesReader.input();
 		ReportPaths paths = new ReportPaths(properties.getReportDir(), input.baseName(),
 				step.getJobExecution().getJobInstance().getInstanceId());
@@ -103,7 +104,7 @@ class ImportJobConfiguration {
 		ImportReports reports = (header != null)
 				? ImportReports.forCsv(paths, charset, options.delimiter(), header.keptNames(), withResults)
 				: ImportReports.forJsonLines(paths, charset, withResults);
-		return new ImportWriter(seriesTarget, reports, options.rejectLimit());
+		return new ImportWriter(seriesTarget, reports, options.rejectLimit(), metrics);
 	}
 
 }

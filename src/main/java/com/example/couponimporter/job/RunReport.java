@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import com.example.couponimporter.ExitCodes;
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.read.InputFile;
+import com.example.couponimporter.report.ImportMetrics;
 import com.example.couponimporter.report.OutcomeCounts;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.report.RunSummary;
@@ -34,15 +35,19 @@ class RunReport {
 
 	private final ImportOptions options;
 
-	RunReport(ImporterProperties properties, ImportOptions options) {
+	private final ImportMetrics metrics;
+
+	RunReport(ImporterProperties properties, ImportOptions options, ImportMetrics metrics) {
 		this.properties = properties;
 		this.options = options;
+		this.metrics = metrics;
 	}
 
 	/** Reports the run and returns its exit code. */
 	int report(InputFile input, String sha256, JobExecution execution) {
 		StepExecution step = execution.getStepExecutions().stream().findFirst().orElse(null);
 		OutcomeCounts counts = (step != null) ? OutcomeCounts.from(step.getExecutionContext()) : new OutcomeCounts();
+		this.metrics.track(() -> counts);
 		boolean rejectLimit = step != null && step.getExecutionContext().containsKey(ImportWriter.REJECT_LIMIT_EXCEEDED);
 		int exitCode = exitCode(execution.getStatus(), rejectLimit);
 		long instanceId = execution.getJobInstance().getInstanceId();

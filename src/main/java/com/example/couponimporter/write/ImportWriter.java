@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.example.couponimporter.job.RejectLimit;
+import com.example.couponimporter.report.ImportMetrics;
 import com.example.couponimporter.report.ImportReports;
 import com.example.couponimporter.report.OutcomeCounts;
 import com.example.couponimporter.series.CouponSeries;
@@ -32,17 +33,21 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 
 	private final RejectLimit rejectLimit;
 
+	private final ImportMetrics metrics;
+
 	private StepExecution stepExecution;
 
-	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit) {
+	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit, ImportMetrics metrics) {
 		this.target = target;
 		this.reports = reports;
 		this.rejectLimit = rejectLimit;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
+		this.metrics.track(this.reports::counts);
 	}
 
 	@Override
