@@ -69,6 +69,9 @@ public class ImporterProperties {
 	/** How often a progress line is logged while the job runs. */
 	private Duration progressInterval = Duration.ofSeconds(10);
 
+	/** A single updating progress bar instead of progress lines: on an interactive terminal (auto), always, never. */
+	private ProgressBar progressBar = ProgressBar.AUTO;
+
 	/** API target settings. */
 	private final Api api = new Api();
 
@@ -337,6 +340,19 @@ public class ImporterProperties {
 
 	public void setProgressInterval(Duration progressInterval) {
 		this.progressInterval = progressInterval;
+	}
+
+	public ProgressBar getProgressBar() {
+		return this.progressBar;
+	}
+
+	public void setProgressBar(ProgressBar progressBar) {
+		this.progressBar = progressBar;
+	}
+
+	/** When the progress bar replaces the progress lines. */
+	public enum ProgressBar {
+		AUTO, ALWAYS, NEVER
 	}
 
 	public Api getApi() {

@@ -88,7 +88,13 @@ class ImportJobConfiguration {
 	@StepScope
 	ProgressLog progressLog(CouponSeriesReader couponSeriesReader, ImportWriter importWriter,
 			ImporterProperties properties) {
-		return new ProgressLog(couponSeriesReader, importWriter, properties.getProgressInterval());
+		boolean bar = switch (properties.getProgressBar()) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case AUTO -> System.console() != null;
+		};
+		return new ProgressLog(couponSeriesReader, importWriter, properties.getProgressInterval(),
+				bar ? System.out : null);
 	}
 
 	@Bean

@@ -1,9 +1,11 @@
 package com.example.couponimporter.job;
 
+import java.io.PrintStream;
 import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -15,18 +17,26 @@ import com.example.couponimporter.series.Outcome;
 import com.example.couponimporter.write.ImportWriter;
 
 /**
- * Logs a progress line at most every {@code importer.progress-interval} (SPEC §10): records done, how much
- * of the input by bytes, the rate of this run, the time left, and rejects so far. Never a line per record.
+ * Shows progress (SPEC §10): records done, how much of the input by bytes, the rate of this run, the time
+ * left, and rejects so far. In a log, a line at most every {@code importer.progress-interval}; on an
+ * interactive terminal, a single bar redrawn in place a few times a second. Never a line per record.
  */
 class ProgressLog implements ChunkListener<Object, Object>, StepExecutionListener {
 
 	private static final Log logger = LogFactory.getLog("importer");
+
+	private static final long BAR_REDRAW_NANOS = Duration.ofMillis(250).toNanos();
+
+	private static final int BAR_WIDTH = 30;
 
 	private final CouponSeriesReader reader;
 
 	private final ImportWriter writer;
 
 	private final long intervalNanos;
+
+	/** Where the bar is drawn, or {@code null} for progress lines in the log. */
+	private final PrintStream terminal;
 
 	private long startNanos;
 
@@ -36,10 +46,11 @@ class ProgressLog implements ChunkListener<Object, Object>, StepExecutionListene
 
 	private double startFraction;
 
-	ProgressLog(CouponSeriesReader reader, ImportWriter writer, Duration interval) {
+	ProgressLog(CouponSeriesReader reader, ImportWriter writer, Duration interval, PrintStream terminal) {
 		this.reader = reader;
 		this.writer = writer;
 		this.intervalNanos = interval.toNanos();
+		this.terminal = terminal;
 	}
 
 	@Override
@@ -58,18 +69,40 @@ class ProgressLog implements ChunkListener<Object, Object>, StepExecutionListene
 			this.startRecords = counts.read() - chunk.size();
 			this.startFraction = Math.max(0, this.reader.fractionRead());
 		}
-		if (now - this.lastNanos < this.intervalNanos) {
+		if (now - this.lastNanos < ((this.terminal != null) ? BAR_REDRAW_NANOS : this.intervalNanos)) {
 			return;
 		}
 		this.lastNanos = now;
-		logger.info(line(counts, now));
+		if (this.terminal != null) {
+			drawBar(counts, now);
+		}
+		else {
+			logger.info("Progress: " + figures(counts, now));
+		}
 	}
 
-	private String line(OutcomeCounts counts, long now) {
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.terminal != null && this.startRecords >= 0) {
+			drawBar(this.writer.counts(), System.nanoTime());
+			this.terminal.println();
+		}
+		return null;
+	}
+
+	private void drawBar(OutcomeCounts counts, long now) {
+		double fraction = Math.min(1, Math.max(0, this.reader.fractionRead()));
+		int filled = (int) Math.round(fraction * BAR_WIDTH);
+		this.terminal.print("\r[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + figures(counts, now)
+				+ "   ");
+		this.terminal.flush();
+	}
+
+	private String figures(OutcomeCounts counts, long now) {
 		double seconds = Math.max(1e-3, (now - this.startNanos) / 1e9);
 		long done = counts.read() - this.startRecords;
 		double fraction = this.reader.fractionRead();
-		StringBuilder line = new StringBuilder("Progress: ").append(counts.read()).append(" records");
+		StringBuilder line = new StringBuilder().append(counts.read()).append(" records");
 		if (fraction >= 0) {
 			line.append(String.format(" (%.1f%% of the input)", fraction * 100));
 		}

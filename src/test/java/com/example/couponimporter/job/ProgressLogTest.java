@@ -38,6 +38,22 @@ class ProgressLogTest {
 	}
 
 	@Test
+	void onATerminalASingleBarIsRedrawnInPlaceInsteadOfProgressLines(CapturedOutput output) throws Exception {
+		Path input = GeneratedInput.write(this.dir.resolve("bar.csv"), 5_000);
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), "--importer.input=" + input, "--importer.dry-run=true",
+				"--importer.progress-bar=always", "--importer.progress-interval=0s", "--importer.chunk-size=1000");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(output.getOut()).doesNotContain("Progress: ");
+		List<String> bar = List.of(output.getOut().split("\n")).stream().filter(l -> l.startsWith("\r[")).toList();
+		assertThat(bar).as("one line on screen, redrawn with carriage returns").hasSize(1);
+		String[] frames = bar.get(0).substring(1).split("\r");
+		assertThat(frames[frames.length - 1]).startsWith("[" + "#".repeat(30) + "] 5000 records (100.0% of the input), ")
+			.contains(run.summary().get("counts").get("rejected").asLong() + " rejected so far");
+	}
+
+	@Test
 	void noProgressLineBeforeTheInterval(CapturedOutput output) throws Exception {
 		Path input = GeneratedInput.write(this.dir.resolve("quiet.csv"), 2_000);
 
