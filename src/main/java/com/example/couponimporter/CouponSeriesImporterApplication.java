@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.example.couponimporter.job.ImportCommand;
+import com.example.couponimporter.job.InboxCommand;
 
-/** The importer's entry point: one run imports one input and exits with the code of SPEC §9. */
+/** The importer's entry point: one run imports one input (or an inbox of them) and exits with the code of SPEC §9. */
 @SpringBootApplication
 @EnableConfigurationProperties(ImporterProperties.class)
 public class CouponSeriesImporterApplication {
@@ -36,7 +37,9 @@ public class CouponSeriesImporterApplication {
 			return ExitCodes.of(failure);
 		}
 		try (context) {
-			return context.getBean(ImportCommand.class).run();
+			ImporterProperties properties = context.getBean(ImporterProperties.class);
+			return (properties.getInbox() != null) ? context.getBean(InboxCommand.class).run()
+					: context.getBean(ImportCommand.class).run(properties.getInput());
 		}
 		catch (Exception failure) {
 			logger.error(ExitCodes.describe(failure));

@@ -66,6 +66,12 @@ public class ImporterProperties {
 	/** Read, validate and report only: no database needed, nothing written but the reports. */
 	private boolean dryRun;
 
+	/** A directory whose *.csv, *.jsonl and *.ndjson files (optionally .gz) are imported in name order. */
+	private @Nullable Path inbox;
+
+	/** Inbox files modified more recently than this may still be being written and are left for the next run. */
+	private Duration inboxSettleTime = Duration.ofSeconds(10);
+
 	/** How often a progress line is logged while the job runs. */
 	private Duration progressInterval = Duration.ofSeconds(10);
 
@@ -340,6 +346,22 @@ public class ImporterProperties {
 
 	public void setProgressInterval(Duration progressInterval) {
 		this.progressInterval = progressInterval;
+	}
+
+	public @Nullable Path getInbox() {
+		return this.inbox;
+	}
+
+	public void setInbox(@Nullable Path inbox) {
+		this.inbox = inbox;
+	}
+
+	public Duration getInboxSettleTime() {
+		return this.inboxSettleTime;
+	}
+
+	public void setInboxSettleTime(Duration inboxSettleTime) {
+		this.inboxSettleTime = inboxSettleTime;
 	}
 
 	public ProgressBar getProgressBar() {

@@ -66,9 +66,9 @@ public class ImportCommand {
 		this.options = options;
 	}
 
-	/** Imports {@code importer.input} and returns the exit code of SPEC §9. */
-	public int run() throws Exception {
-		InputFile input = InputFile.resolve(this.properties.getInput(), this.properties.getFormat());
+	/** Imports one input (a path or resource URL) and returns the exit code of SPEC §9. */
+	public int run(String location) throws Exception {
+		InputFile input = InputFile.resolve(location, this.properties.getFormat());
 		this.options.reader(input).readHeader();
 		String sha256 = input.sha256();
 		logDatabase();

@@ -27,9 +27,18 @@ public class ImportOptions {
 		this.properties = properties;
 		this.delimiter = delimiter(properties.getCsv().getDelimiter());
 		this.rejectLimit = RejectLimit.parse(properties.getMaxRejects());
-		if (properties.getInput() == null || properties.getInput().isBlank()) {
+		boolean input = properties.getInput() != null && !properties.getInput().isBlank();
+		if (!input && properties.getInbox() == null) {
 			throw new UsageException("No input given: set importer.input to the CSV or JSON Lines file to import, "
-					+ "e.g. --importer.input=samples/coupon-series.csv");
+					+ "e.g. --importer.input=samples/coupon-series.csv, or importer.inbox to a directory of them");
+		}
+		if (input && properties.getInbox() != null) {
+			throw new UsageException("Both importer.input and importer.inbox are set; set one: a file to import, "
+					+ "or a directory whose files are all imported.");
+		}
+		if (properties.getInbox() != null && !java.nio.file.Files.isDirectory(properties.getInbox())) {
+			throw new UsageException("importer.inbox " + properties.getInbox().toAbsolutePath()
+					+ " is not a directory; create it or fix the path.");
 		}
 		if (properties.getChunkSize() < 0 || properties.getChunkSize() > 100_000) {
 			throw new UsageException("Invalid importer.chunk-size " + properties.getChunkSize()

@@ -47,7 +47,7 @@ class RunReport {
 	int report(InputFile input, String sha256, JobExecution execution) {
 		StepExecution step = execution.getStepExecutions().stream().findFirst().orElse(null);
 		OutcomeCounts counts = (step != null) ? OutcomeCounts.from(step.getExecutionContext()) : new OutcomeCounts();
-		this.metrics.track(() -> counts);
+		this.metrics.finished(counts);
 		boolean rejectLimit = step != null && step.getExecutionContext().containsKey(ImportWriter.REJECT_LIMIT_EXCEEDED);
 		int exitCode = exitCode(execution.getStatus(), rejectLimit);
 		long instanceId = execution.getJobInstance().getInstanceId();

@@ -24,7 +24,8 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 
 	private static final Log logger = LogFactory.getLog("importer");
 
-	private final CountDownLatch reported = new CountDownLatch(1);
+	/** Counted down when the current job's run is reported; one per job, as an inbox runs several. */
+	private volatile CountDownLatch reported = new CountDownLatch(1);
 
 	private volatile int exitCode = ExitCodes.FAILED;
 
@@ -37,7 +38,9 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.execution = jobExecution;
-		this.hook = new Thread(() -> stop(jobExecution), "importer-stop-on-signal");
+		CountDownLatch thisRun = new CountDownLatch(1);
+		this.reported = thisRun;
+		this.hook = new Thread(() -> stop(jobExecution, thisRun), "importer-stop-on-signal");
 		Runtime.getRuntime().addShutdownHook(this.hook);
 	}
 
@@ -49,7 +52,7 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 		}
 	}
 
-	private void stop(JobExecution jobExecution) {
+	private void stop(JobExecution jobExecution, CountDownLatch reported) {
 		if (jobExecution.isRunning()) {
 			logger.warn("Stop requested: stopping at the end of the current chunk; run the same command again to "
 					+ "resume.");
@@ -59,7 +62,7 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 			this.stopRequested = true;
 		}
 		try {
-			if (this.reported.await(5, TimeUnit.MINUTES)) {
+			if (reported.await(5, TimeUnit.MINUTES)) {
 				Runtime.getRuntime().halt(this.exitCode);
 			}
 		}
@@ -76,6 +79,7 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 	/** Called once the run is reported: a pending stop may now end the process with this exit code. */
 	public void reported(int exitCode) {
 		this.exitCode = exitCode;
+		this.execution = null;
 		this.reported.countDown();
 		if (this.hook != null) {
 			try {
@@ -84,6 +88,7 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 			catch (IllegalStateException shuttingDown) {
 				// the hook is running and will end the process with the exit code
 			}
+			this.hook = null;
 		}
 	}
 
