@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Chooses the database when none is configured: an H2 file database under {@code ./data/} for the quick
- * start, or, for a dry run, a private in-memory one so that a dry run needs no database at all.
+ * start, or, for a dry run, a private in-memory one so that a dry run needs no database at all. Sizes the
+ * connection pool for partitions.
  */
 public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -21,6 +22,13 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor, Order
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.containsProperty("spring.datasource.hikari.maximum-pool-size")) {
+			// the run's lock, the chunk and the API ledger take one each; each partition its own chunk and ledger
+			int partitions = environment.getProperty("importer.partitions", Integer.class, 1);
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("importerConnectionPool",
+						Map.of("spring.datasource.hikari.maximum-pool-size", String.valueOf(Math.max(4, 2 * partitions + 2)))));
+		}
 		if (environment.getProperty("importer.dry-run", Boolean.class, false)) {
 			String url = "jdbc:h2:mem:dry-run-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
 			environment.getPropertySources()

@@ -72,6 +72,12 @@ public class ImporterProperties {
 	/** Inbox files modified more recently than this may still be being written and are left for the next run. */
 	private Duration inboxSettleTime = Duration.ofSeconds(10);
 
+	/** Split the input into this many record ranges, imported side by side (threads, or workers in manager mode). */
+	private int partitions = 1;
+
+	/** standalone (one process), manager (sends partitions to workers over RabbitMQ) or worker (runs them). */
+	private Mode mode = Mode.STANDALONE;
+
 	/** How often a progress line is logged while the job runs. */
 	private Duration progressInterval = Duration.ofSeconds(10);
 
@@ -362,6 +368,27 @@ public class ImporterProperties {
 
 	public void setInboxSettleTime(Duration inboxSettleTime) {
 		this.inboxSettleTime = inboxSettleTime;
+	}
+
+	public int getPartitions() {
+		return this.partitions;
+	}
+
+	public void setPartitions(int partitions) {
+		this.partitions = partitions;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	/** How this process takes part in an import. */
+	public enum Mode {
+		STANDALONE, MANAGER, WORKER
 	}
 
 	public ProgressBar getProgressBar() {

@@ -167,6 +167,10 @@ public class ImportCommand {
 			.addString("org.id", Optional.ofNullable(this.properties.getOrgId()).map(String::valueOf).orElse("none"))
 			.addString(ImportJobConfiguration.INPUT, input.location(), false)
 			.addString(ImportJobConfiguration.FORMAT, input.format().name(), false);
+		if (this.properties.getPartitions() > 1 || this.properties.getMode() == ImporterProperties.Mode.MANAGER) {
+			// the steps of a partitioned import differ: a run with other partitions is another instance
+			builder.addString("partitions", String.valueOf(this.properties.getPartitions()));
+		}
 		if (this.properties.isForce()) {
 			builder.addString("forced.at", Instant.now().toString());
 		}

@@ -6,20 +6,24 @@ import java.time.OffsetDateTime;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.partition.PartitionedImport;
+import com.example.couponimporter.partition.Partitions;
 import com.example.couponimporter.read.CouponSeriesReader;
-import com.example.couponimporter.read.CsvHeader;
 import com.example.couponimporter.read.InputFile;
 import com.example.couponimporter.read.InputFormat;
 import com.example.couponimporter.report.ImportMetrics;
@@ -33,7 +37,10 @@ import com.example.couponimporter.validate.ValidationSettings;
 import com.example.couponimporter.write.ImportWriter;
 import com.example.couponimporter.write.SeriesTarget;
 
-/** The import job: one chunk-oriented step that reads, validates, writes and reports. */
+/**
+ * The import job: one chunk-oriented step that reads, validates, writes and reports; with partitions, the
+ * same step runs once per record range (see {@code partition}) and a last step merges their reports.
+ */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
 
@@ -41,20 +48,26 @@ class ImportJobConfiguration {
 
 	static final String FORMAT = "format";
 
+	static final String STEP = "importCouponSeriesStep";
+
 	@Bean
-	Job importCouponSeriesJob(JobRepository jobRepository, Step importCouponSeriesStep, StopOnSignal stopOnSignal) {
-		return new JobBuilder("importCouponSeriesJob", jobRepository).listener(new JobStartTime(jobRepository))
-			.listener(stopOnSignal)
-			.start(importCouponSeriesStep)
-			.build();
+	Job importCouponSeriesJob(JobRepository jobRepository, Step importCouponSeriesStep,
+			ObjectProvider<PartitionedImport> partitioned, StopOnSignal stopOnSignal) {
+		JobBuilder job = new JobBuilder("importCouponSeriesJob", jobRepository).listener(new JobStartTime(jobRepository))
+			.listener(stopOnSignal);
+		PartitionedImport partitions = partitioned.getIfAvailable();
+		if (partitions == null) {
+			return job.start(importCouponSeriesStep).build();
+		}
+		SimpleJobBuilder steps = job.start(partitions.managerStep());
+		return steps.next(partitions.mergeReportsStep()).build();
 	}
 
 	@Bean
 	Step importCouponSeriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CouponSeriesReader couponSeriesReader, ValidatingProcessor validatingProcessor, ImportWriter importWriter,
 			ImportOptions options, StopOnSignal stopOnSignal, ProgressLog progressLog) {
-		return new StepBuilder("importCouponSeriesStep", jobRepository)
-			.<RawRecord, Decision>chunk(options.chunkSize())
+		return new StepBuilder(STEP, jobRepository).<RawRecord, Decision>chunk(options.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(couponSeriesReader)
 			.processor(validatingProcessor)
@@ -68,20 +81,26 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	CouponSeriesReader couponSeriesReader(@Value("#{jobParameters['" + INPUT + "']}") String input,
-			@Value("#{jobParameters['" + FORMAT + "']}") String format, ImportOptions options) {
-		return options.reader(InputFile.resolve(input, InputFormat.valueOf(format)));
+			@Value("#{jobParameters['" + FORMAT + "']}") String format,
+			@Value("#{stepExecution.executionContext}") ExecutionContext step, ImportOptions options) {
+		return rangedReader(input, format, step, options);
 	}
 
 	@Bean
 	@StepScope
-	ValidatingProcessor validatingProcessor(@Value("#{jobExecutionContext['" + JobStartTime.KEY + "']}") String start,
+	ValidatingProcessor validatingProcessor(@Value("#{stepExecution}") StepExecution step,
 			@Value("#{jobParameters['" + INPUT + "']}") String input,
 			@Value("#{jobParameters['" + FORMAT + "']}") String format, ImporterProperties properties,
-			ImportOptions options) {
+			ImportOptions options, JobRepository jobRepository) {
 		ValidationSettings settings = new ValidationSettings(properties.getOrgId(), properties.getCreatedBy(),
-				OffsetDateTime.parse(start), properties.isAllowPastExpiry());
+				OffsetDateTime.parse(JobStartTime.of(step, jobRepository)), properties.isAllowPastExpiry());
+		ExecutionContext partition = step.getExecutionContext();
+		ExecutionContext from = new ExecutionContext();
+		if (Partitions.isPartition(partition)) {
+			CouponSeriesReader.startAt(from, partition.getLong(Partitions.START), partition.getLong(Partitions.START_LINE));
+		}
 		return new ValidatingProcessor(new CouponSeriesValidator(settings),
-				() -> options.reader(InputFile.resolve(input, InputFormat.valueOf(format))));
+				() -> rangedReader(input, format, partition, options), from);
 	}
 
 	@Bean
@@ -100,17 +119,23 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	ImportWriter importWriter(CouponSeriesReader couponSeriesReader, @Value("#{stepExecution}") StepExecution step,
-			SeriesTarget seriesTarget, ImporterProperties properties, ImportOptions options, ImportMetrics metrics) {
-		InputFile input = couponSeriesReader.input();
-		ReportPaths paths = new ReportPaths(properties.getReportDir(), input.baseName(),
+			SeriesTarget seriesTarget, ImportOptions options, ImportMetrics metrics) {
+		ReportPaths paths = options.reportPaths(couponSeriesReader.input(),
 				step.getJobExecution().getJobInstance().getInstanceId());
-		Charset charset = properties.getEncoding();
-		boolean withResults = !properties.isDryRun();
-		CsvHeader header = couponSeriesReader.readHeader();
-		ImportReports reports = (header != null)
-				? ImportReports.forCsv(paths, charset, options.delimiter(), header.keptNames(), withResults)
-				: ImportReports.forJsonLines(paths, charset, withResults);
-		return new ImportWriter(seriesTarget, reports, options.rejectLimit(), metrics);
+		ExecutionContext context = step.getExecutionContext();
+		if (Partitions.isPartition(context)) {
+			paths = paths.partition(context.getInt(Partitions.INDEX));
+		}
+		return new ImportWriter(seriesTarget, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics);
+	}
+
+	private static CouponSeriesReader rangedReader(String input, String format, ExecutionContext step,
+			ImportOptions options) {
+		CouponSeriesReader reader = options.reader(InputFile.resolve(input, InputFormat.valueOf(format)));
+		if (Partitions.isPartition(step)) {
+			reader.range(step.getLong(Partitions.START), step.getLong(Partitions.END, Long.MAX_VALUE));
+		}
+		return reader;
 	}
 
 }

@@ -7,7 +7,10 @@ import com.example.couponimporter.ImporterProperties.OnExisting;
 import com.example.couponimporter.ImporterProperties.Target;
 import com.example.couponimporter.UsageException;
 import com.example.couponimporter.read.CouponSeriesReader;
+import com.example.couponimporter.read.CsvHeader;
 import com.example.couponimporter.read.InputFile;
+import com.example.couponimporter.report.ImportReports;
+import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.write.api.ApiSettings;
 
 /**
@@ -27,6 +30,13 @@ public class ImportOptions {
 		this.properties = properties;
 		this.delimiter = delimiter(properties.getCsv().getDelimiter());
 		this.rejectLimit = RejectLimit.parse(properties.getMaxRejects());
+		if (properties.getPartitions() < 1 || properties.getPartitions() > 64) {
+			throw new UsageException("Invalid importer.partitions " + properties.getPartitions()
+					+ ": expected 1 to 64 record ranges.");
+		}
+		if (properties.getMode() == ImporterProperties.Mode.WORKER) {
+			return;
+		}
 		boolean input = properties.getInput() != null && !properties.getInput().isBlank();
 		if (!input && properties.getInbox() == null) {
 			throw new UsageException("No input given: set importer.input to the CSV or JSON Lines file to import, "
@@ -86,6 +96,20 @@ public class ImportOptions {
 	/** The target as named in job parameters and summaries: {@code db} or {@code api}. */
 	public String target() {
 		return this.properties.getTarget().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** Where the reports of an import of {@code input} go. */
+	public ReportPaths reportPaths(InputFile input, long jobInstanceId) {
+		return new ReportPaths(this.properties.getReportDir(), input.baseName(), jobInstanceId);
+	}
+
+	/** The reject report, results file and counts at {@code paths}, in the input's format. */
+	public ImportReports reports(ReportPaths paths, CouponSeriesReader reader) {
+		boolean withResults = !this.properties.isDryRun();
+		CsvHeader header = reader.readHeader();
+		return (header != null)
+				? ImportReports.forCsv(paths, this.properties.getEncoding(), this.delimiter, header.keptNames(), withResults)
+				: ImportReports.forJsonLines(paths, this.properties.getEncoding(), withResults);
 	}
 
 	public CouponSeriesReader reader(InputFile input) {

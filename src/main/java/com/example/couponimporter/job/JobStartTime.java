@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Records when the job instance first started (SPEC §4): expiry dates are checked against it and it is
@@ -22,6 +23,16 @@ class JobStartTime implements JobExecutionListener {
 
 	JobStartTime(JobRepository jobRepository) {
 		this.jobRepository = jobRepository;
+	}
+
+	/**
+	 * The start time for a step: from its job execution's context, or from the repository when the step
+	 * was loaded without it (a remote partition).
+	 */
+	static String of(StepExecution step, JobRepository jobRepository) {
+		String start = step.getJobExecution().getExecutionContext().getString(KEY, null);
+		return (start != null) ? start
+				: jobRepository.getJobExecution(step.getJobExecutionId()).getExecutionContext().getString(KEY);
 	}
 
 	@Override

@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
@@ -37,18 +40,23 @@ class RunReport {
 
 	private final ImportMetrics metrics;
 
-	RunReport(ImporterProperties properties, ImportOptions options, ImportMetrics metrics) {
+	private final JobRepository jobRepository;
+
+	RunReport(ImporterProperties properties, ImportOptions options, ImportMetrics metrics, JobRepository jobRepository) {
 		this.properties = properties;
 		this.options = options;
 		this.metrics = metrics;
+		this.jobRepository = jobRepository;
 	}
 
 	/** Reports the run and returns its exit code. */
 	int report(InputFile input, String sha256, JobExecution execution) {
-		StepExecution step = execution.getStepExecutions().stream().findFirst().orElse(null);
-		OutcomeCounts counts = (step != null) ? OutcomeCounts.from(step.getExecutionContext()) : new OutcomeCounts();
+		List<StepExecution> steps = importSteps(execution);
+		OutcomeCounts counts = new OutcomeCounts();
+		steps.forEach(step -> counts.addAll(OutcomeCounts.from(step.getExecutionContext())));
 		this.metrics.finished(counts);
-		boolean rejectLimit = step != null && step.getExecutionContext().containsKey(ImportWriter.REJECT_LIMIT_EXCEEDED);
+		boolean rejectLimit = steps.stream()
+			.anyMatch(step -> step.getExecutionContext().containsKey(ImportWriter.REJECT_LIMIT_EXCEEDED));
 		int exitCode = exitCode(execution.getStatus(), rejectLimit);
 		long instanceId = execution.getJobInstance().getInstanceId();
 		ReportPaths paths = new ReportPaths(this.properties.getReportDir(), input.baseName(), instanceId);
@@ -56,10 +64,39 @@ class RunReport {
 		RunSummary summary = new RunSummary(execution.getStatus().name(), exitCode, input.location(), sha256,
 				input.format().name().toLowerCase(), this.options.target(), this.properties.isDryRun(), instanceId,
 				execution.getId(), counts, rejects, existing(paths.results()), toInstant(execution.getStartTime()),
-				toInstant(execution.getEndTime()), (step != null) ? step.getReadCount() : 0);
+				toInstant(execution.getEndTime()), steps.stream().mapToLong(StepExecution::getReadCount).sum());
 		summary.writeTo(paths.summary());
 		logger.info(sentence(input, execution, summary, rejectLimit, paths.summary()));
 		return exitCode;
+	}
+
+	/**
+	 * The executions of the import step that hold the counts of the job instance: the one step, or the
+	 * last execution of every partition, read back from the repository (a remote worker's counts are only
+	 * there, and partitions completed by an earlier run are not part of this one). When the repository
+	 * cannot be read (the database is gone) what this process knows is used.
+	 */
+	private List<StepExecution> importSteps(JobExecution execution) {
+		List<StepExecution> known = execution.getStepExecutions().stream()
+			.filter(step -> step.getStepName().startsWith(ImportJobConfiguration.STEP))
+			.toList();
+		if (known.stream().noneMatch(step -> step.getStepName().contains(":partition"))) {
+			return known;
+		}
+		try {
+			List<StepExecution> partitions = new ArrayList<>();
+			for (int index = 0;; index++) {
+				StepExecution last = this.jobRepository.getLastStepExecution(execution.getJobInstance(),
+						ImportJobConfiguration.STEP + ":partition" + index);
+				if (last == null) {
+					return partitions;
+				}
+				partitions.add(last);
+			}
+		}
+		catch (RuntimeException databaseGone) {
+			return known;
+		}
 	}
 
 	private static int exitCode(BatchStatus status, boolean rejectLimit) {

@@ -45,6 +45,11 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 
 	private long firstRecordLine = 1;
 
+	/** Where this reader's range starts and ends (a partition); the whole input by default. */
+	private long rangeStart = -1;
+
+	private long rangeEnd = Long.MAX_VALUE;
+
 	public CouponSeriesReader(InputFile input, Charset charset, char delimiter) {
 		this.input = input;
 		this.charset = charset;
@@ -80,6 +85,25 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 
 	public InputFile input() {
 		return this.input;
+	}
+
+	/** Reads only the records from byte offset {@code start} (a record's first byte) up to {@code end}. */
+	public CouponSeriesReader range(long start, long end) {
+		this.rangeStart = start;
+		this.rangeEnd = end;
+		return this;
+	}
+
+	/** Makes a reader opened with {@code context} start at the record at {@code position}, on {@code line}. */
+	public static void startAt(ExecutionContext context, long position, long line) {
+		context.putLong(POSITION, position);
+		context.putLong(LINE, line);
+	}
+
+	/** The position and line of the first record (after the CSV header). */
+	public long[] firstRecord() {
+		readHeader();
+		return new long[] { this.firstRecordPosition, this.firstRecordLine };
 	}
 
 	@Override
@@ -130,8 +154,12 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 		return context.containsKey(POSITION) ? context.getLong(POSITION) : -1;
 	}
 
-	/** How much of the file as stored has been read, from 0 to 1, or -1 when its size is unknown. */
+	/** How much of the file (or of the range) as stored has been read, from 0 to 1, or -1 when unknown. */
 	public double fractionRead() {
+		if (this.rangeStart >= 0 && this.source != null) {
+			long end = (this.rangeEnd == Long.MAX_VALUE) ? this.input.storedSize() : this.rangeEnd;
+			return Math.min(1.0, (double) (this.source.position() - this.rangeStart) / Math.max(1, end - this.rangeStart));
+		}
 		long size = this.input.storedSize();
 		return (size > 0 && this.stored != null) ? Math.min(1.0, (double) this.stored.count() / size) : -1;
 	}
@@ -143,7 +171,7 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 
 	@Override
 	public RawRecord read() throws IOException {
-		return this.source.next();
+		return (this.source.position() < this.rangeEnd) ? this.source.next() : null;
 	}
 
 	@Override

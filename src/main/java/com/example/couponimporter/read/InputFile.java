@@ -79,6 +79,16 @@ public record InputFile(String location, Resource resource, InputFormat format, 
 		return raw;
 	}
 
+	/** Whether the content is gzip-compressed (by its first bytes), so that positions cannot be sought. */
+	public boolean isCompressed() {
+		try (InputStream in = this.resource.getInputStream()) {
+			return in.read() == 0x1f && in.read() == 0x8b;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The size of the file as stored (compressed, for gzip), or -1 when the resource cannot tell. */
 	public long storedSize() {
 		try {

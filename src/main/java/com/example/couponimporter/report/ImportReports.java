@@ -89,6 +89,14 @@ public final class ImportReports {
 		}
 	}
 
+	/** Makes these (whole-input) reports the concatenation of the partitions' reports, in partition order. */
+	public void mergeFrom(List<ImportReports> partitions) {
+		this.rejects.file().mergeFrom(partitions.stream().map(p -> p.rejects.file()).toList());
+		if (this.results != null) {
+			this.results.file().mergeFrom(partitions.stream().map(p -> p.results.file()).toList());
+		}
+	}
+
 	/** The reject report, or {@code null} when there were no rejects. */
 	public Path rejectFile() {
 		return this.rejects.file().created() ? this.rejects.path() : null;

@@ -55,7 +55,7 @@ public final class OutcomeCounts {
 	}
 
 	/** Adds another job instance's counts, e.g. for the totals of an inbox run. */
-	void addAll(OutcomeCounts other) {
+	public void addAll(OutcomeCounts other) {
 		other.outcomes.forEach((outcome, n) -> this.outcomes.merge(outcome, n, Long::sum));
 		other.rejectsByCode.forEach((code, n) -> this.rejectsByCode.merge(code, n, Long::sum));
 	}

@@ -95,6 +95,58 @@ final class ReportFile implements Closeable {
 		return this.writer;
 	}
 
+	/** The bytes a new file starts with: the byte-order mark, if any, and the header. */
+	byte[] headerBytes() {
+		java.io.StringWriter text = new java.io.StringWriter();
+		if (this.byteOrderMark) {
+			text.write('\uFEFF');
+		}
+		this.header.accept(text);
+		return text.toString().getBytes(this.charset);
+	}
+
+	/**
+	 * Replaces this file with the concatenation of {@code parts} in order (those that exist), each after
+	 * the first without its header; written to a temporary file first, so the merge can be redone.
+	 */
+	void mergeFrom(java.util.List<ReportFile> parts) {
+		long headerLength = headerBytes().length;
+		Path temporary = this.path.resolveSibling(this.path.getFileName() + ".merging");
+		boolean any = false;
+		try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			for (ReportFile part : parts) {
+				if (!Files.exists(part.path)) {
+					continue;
+				}
+				try (FileChannel in = FileChannel.open(part.path, StandardOpenOption.READ)) {
+					long from = any ? headerLength : 0;
+					long size = in.size();
+					for (long done = from; done < size;) {
+						done += in.transferTo(done, size - done, out);
+					}
+				}
+				any = true;
+			}
+			out.force(true);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot merge the partitions' reports into " + this.path, ex);
+		}
+		try {
+			if (any) {
+				Files.move(temporary, this.path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+						java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			}
+			else {
+				Files.delete(temporary);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot merge the partitions' reports into " + this.path, ex);
+		}
+	}
+
 	/** Flushes what was written and returns the file's length (0 when it was never created). */
 	long flush() {
 		if (this.writer == null) {

@@ -21,6 +21,15 @@ public record ReportPaths(Path directory, String baseName, long jobInstanceId) {
 		return file("requests.jsonl");
 	}
 
+	/** Where partition {@code index} writes its reports until they are merged: a folder next to the whole files. */
+	public ReportPaths partition(int index) {
+		return new ReportPaths(partitionsDirectory(), "part" + index, this.jobInstanceId);
+	}
+
+	public Path partitionsDirectory() {
+		return this.directory.resolve(this.baseName + "-" + this.jobInstanceId + ".partitions");
+	}
+
 	public Path summary() {
 		return file("summary.json");
 	}

@@ -19,7 +19,7 @@ import com.example.couponimporter.series.RawRecord;
 /**
  * Validates each record and refuses a series (orgId + seriesCode) that an earlier record of the same file
  * already defined: the first one wins. On restart the series seen before the last commit are recovered by
- * reading the input again up to the saved position.
+ * reading the input again up to the saved position. A partition knows only the series of its own range.
  */
 public class ValidatingProcessor implements ItemProcessor<RawRecord, Decision>, ItemStream {
 
@@ -29,9 +29,17 @@ public class ValidatingProcessor implements ItemProcessor<RawRecord, Decision>, 
 
 	private final Map<String, Long> firstLineByKey = new HashMap<>();
 
-	public ValidatingProcessor(CouponSeriesValidator validator, Supplier<CouponSeriesReader> freshReader) {
+	private final ExecutionContext from;
+
+	/**
+	 * @param freshReader a reader of the same input (and range) for recovering the series seen before a restart
+	 * @param from where the step starts reading (empty: the first record; a partition: its first record)
+	 */
+	public ValidatingProcessor(CouponSeriesValidator validator, Supplier<CouponSeriesReader> freshReader,
+			ExecutionContext from) {
 		this.validator = validator;
 		this.freshReader = freshReader;
+		this.from = from;
 	}
 
 	@Override
@@ -55,7 +63,7 @@ public class ValidatingProcessor implements ItemProcessor<RawRecord, Decision>, 
 			return;
 		}
 		CouponSeriesReader reader = this.freshReader.get();
-		reader.open(new ExecutionContext());
+		reader.open(new ExecutionContext(this.from));
 		try {
 			for (RawRecord record = reader.read(); record != null && reader.position() <= committed;
 					record = reader.read()) {

@@ -20,18 +20,26 @@ public final class GeneratedInput {
 
 	/** Writes {@code records} records; about 3% of them are refused. */
 	public static Path write(Path file, int records) throws IOException {
+		return write(file, records, true);
+	}
+
+	/**
+	 * Writes {@code records} records; about 3% of them are refused.
+	 * @param repeatedCodes whether some records repeat the series code of one 50 records earlier
+	 */
+	public static Path write(Path file, int records, boolean repeatedCodes) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
 			out.write(HEADER);
 			out.write('\n');
 			for (int i = 0; i < records; i++) {
-				out.write(record(i));
+				out.write(record(i, repeatedCodes));
 				out.write('\n');
 			}
 		}
 		return file;
 	}
 
-	private static String record(int i) {
+	private static String record(int i, boolean repeatedCodes) {
 		int org = 100 + i % 7;
 		String code = "GEN-" + i;
 		String value = String.valueOf(5 + i % 40);
@@ -40,8 +48,10 @@ public final class GeneratedInput {
 			case 11 -> value = "-1";
 			case 37 -> description = "";
 			case 59 -> {
-				code = "GEN-" + (i - 50);
-				org = 100 + (i - 50) % 7;
+				if (repeatedCodes) {
+					code = "GEN-" + (i - 50);
+					org = 100 + (i - 50) % 7;
+				}
 			}
 			case 83 -> {
 				return "1," + code + ",too few cells";

@@ -1,0 +1,113 @@
+package com.example.couponimporter.partition;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.example.couponimporter.support.GeneratedInput;
+import com.example.couponimporter.support.ImportRun;
+import com.example.couponimporter.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC §10 on one machine: an input split into record ranges imported on local threads ends exactly as a
+ * run without partitions: the same rows, reject report, results and counts.
+ */
+class PartitionedImportTest {
+
+	/** Columns compared between runs: everything but ids, execution lineage and the job-start default. */
+	static final String CONTENT = "SELECT org_id, series_code, description, discount_code, discount_value, "
+			+ "custom_property_map::text, store_ids_json::text, import_line, import_file FROM coupon_series "
+			+ "ORDER BY org_id, series_code";
+
+	private static final int RECORDS = 20_000;
+
+	@RegisterExtension
+	static final TestDatabase single = new TestDatabase();
+
+	@RegisterExtension
+	static final TestDatabase partitioned = new TestDatabase();
+
+	@RegisterExtension
+	static final TestDatabase borders = new TestDatabase();
+
+	@TempDir
+	static Path dir;
+
+	static Path input;
+
+	static ImportRun reference;
+
+	@BeforeAll
+	static void importWithoutPartitions() throws IOException {
+		input = GeneratedInput.write(dir.resolve("series.csv"), RECORDS, false);
+		reference = ImportRun.run(dir.resolve("single"), args(single, "--importer.input=" + input));
+		assertThat(reference.exitCode()).isZero();
+	}
+
+	@Test
+	void threePartitionsOnLocalThreadsEndExactlyAsOneRun() throws IOException {
+		ImportRun run = ImportRun.run(dir.resolve("partitioned"), args(partitioned, "--importer.input=" + input,
+				"--importer.partitions=3"));
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.counts()).isEqualTo(reference.counts());
+		assertThat(partitioned.jdbc().queryForList(CONTENT)).isEqualTo(single.jdbc().queryForList(CONTENT));
+		assertThat(run.file("rejects.csv")).hasSameBinaryContentAs(reference.file("rejects.csv"));
+		assertThat(withoutIds(run.results())).isEqualTo(withoutIds(reference.results()));
+		assertThat(partitioned.jdbc().queryForList("SELECT step_name, status, read_count FROM batch_step_execution "
+				+ "WHERE step_name LIKE 'importCouponSeriesStep:%' ORDER BY step_name"))
+			.hasSize(3)
+			.allSatisfy(step -> assertThat(step.get("status")).isEqualTo("COMPLETED"))
+			.extracting(step -> ((Number) step.get("read_count")).longValue())
+			.allSatisfy(read -> assertThat(read).isBetween(RECORDS / 6L, RECORDS / 2L));
+		try (var files = Files.list(dir.resolve("partitioned"))) {
+			assertThat(files.map(f -> f.getFileName().toString()))
+				.as("the partitions' own reports are merged and removed")
+				.containsExactlyInAnyOrder("series-1.rejects.csv", "series-1.results.csv", "series-1.summary.json");
+		}
+	}
+
+	@Test
+	void aSeriesRepeatedAcrossAPartitionBorderIsStoredOnceAndReportedAsExisting() throws IOException {
+		StringBuilder csv = new StringBuilder(GeneratedInput.HEADER + "\n");
+		for (int i = 0; i < 400; i++) {
+			String code = (i == 399) ? "FIRST" : (i == 0) ? "FIRST" : "S-" + i;
+			csv.append("100737,").append(code).append(",Series ").append(i).append(",C").append(i)
+				.append(",ABS,10,2099-01-01T00:00:00Z,Hi,{},[-1]\n");
+		}
+		Path file = Files.writeString(dir.resolve("borders.csv"), csv);
+
+		ImportRun run = ImportRun.run(dir.resolve("borders"), args(borders, "--importer.input=" + file,
+				"--importer.partitions=2", "--importer.chunk-size=50"));
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.counts()).as("a single run would reject line 401 as DUPLICATE_IN_FILE").isEqualTo("400/399/0/1/0");
+		assertThat(run.results()).filteredOn(r -> r.get("seriesCode").equals("FIRST"))
+			.extracting(r -> r.get("_line") + " " + r.get("outcome"))
+			.containsExactly("2 created", "401 existing");
+		assertThat(borders.jdbc().queryForObject("SELECT count(*) FROM coupon_series WHERE series_code = 'FIRST'",
+				Long.class)).isOne();
+	}
+
+	static List<List<String>> withoutIds(List<Map<String, String>> results) {
+		return results.stream()
+			.map(r -> List.of(r.get("_line"), r.get("orgId"), r.get("seriesCode"), r.get("outcome")))
+			.toList();
+	}
+
+	private static String[] args(TestDatabase database, String... more) {
+		List<String> args = new java.util.ArrayList<>(List.of(database.args()));
+		args.addAll(List.of(more));
+		return args.toArray(String[]::new);
+	}
+
+}
