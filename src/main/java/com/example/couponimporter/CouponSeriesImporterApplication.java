@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.example.couponimporter.job.ImportCommand;
 import com.example.couponimporter.job.InboxCommand;
+import com.example.couponimporter.partition.PartitionWorker;
 
 /** The importer's entry point: one run imports one input (or an inbox of them) and exits with the code of SPEC §9. */
 @SpringBootApplication
@@ -38,6 +39,9 @@ public class CouponSeriesImporterApplication {
 		}
 		try (context) {
 			ImporterProperties properties = context.getBean(ImporterProperties.class);
+			if (properties.getMode() == ImporterProperties.Mode.WORKER) {
+				return context.getBean(PartitionWorker.class).serve();
+			}
 			return (properties.getInbox() != null) ? context.getBean(InboxCommand.class).run()
 					: context.getBean(ImportCommand.class).run(properties.getInput());
 		}

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import com.example.couponimporter.EmbeddedDatabaseDefaults;
 import com.example.couponimporter.ExitCodes;
 import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.partition.Partitions;
 import com.example.couponimporter.read.InputFile;
 
 /**
@@ -78,7 +79,12 @@ public class ImportCommand {
 			if (!lease.acquired()) {
 				return alreadyRunning(input, sha256);
 			}
-			recoverDeadExecution(parameters);
+			String busyPartition = recoverDeadExecution(parameters);
+			if (busyPartition != null) {
+				logger.error(busyPartition + " of the same import of " + input.location() + " is still being run by a "
+						+ "worker; this run wrote nothing. Wait for it to end, then run the same command again.");
+				return ExitCodes.ALREADY_RUNNING;
+			}
 			JobExecution execution;
 			try {
 				execution = this.jobOperator.start(this.importCouponSeriesJob, parameters);
@@ -123,11 +129,21 @@ public class ImportCommand {
 	 * An execution left running (or UNKNOWN, when its end could not be saved) by a process that is gone is
 	 * marked failed, so that it can be resumed: the lock says no live process holds it, and the data of
 	 * every committed chunk matches its saved position because both commit in the same transaction.
+	 * @return the name of a partition a live worker still runs (then nothing is recovered), or {@code null}
 	 */
-	private void recoverDeadExecution(JobParameters parameters) {
+	private String recoverDeadExecution(JobParameters parameters) throws Exception {
 		JobExecution last = this.jobRepository.getLastJobExecution(this.importCouponSeriesJob.getName(), parameters);
 		if (last == null || !(last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN)) {
-			return;
+			return null;
+		}
+		for (StepExecution step : last.getStepExecutions()) {
+			if (step.getStepName().contains(":partition") && (step.getStatus().isRunning())) {
+				try (InstanceLock.Lease worker = this.instanceLock.tryAcquire(Partitions.lockOf(step.getId()))) {
+					if (!worker.acquired()) {
+						return step.getStepName();
+					}
+				}
+			}
 		}
 		logger.warn("Job execution " + last.getId() + " was left " + last.getStatus()
 				+ " by a process that is gone (crash, kill, lost node or database outage); marking it failed and "
@@ -143,6 +159,7 @@ public class ImportCommand {
 		last.setStatus(BatchStatus.FAILED);
 		last.setEndTime(now);
 		this.jobRepository.update(last);
+		return null;
 	}
 
 	private void logDatabase() {
@@ -166,7 +183,8 @@ public class ImportCommand {
 			.addString("target", this.options.target())
 			.addString("org.id", Optional.ofNullable(this.properties.getOrgId()).map(String::valueOf).orElse("none"))
 			.addString(ImportJobConfiguration.INPUT, input.location(), false)
-			.addString(ImportJobConfiguration.FORMAT, input.format().name(), false);
+			.addString(ImportJobConfiguration.FORMAT, input.format().name(), false)
+			.addString(ImportOptions.FINGERPRINT, this.options.fingerprint(), false);
 		if (this.properties.getPartitions() > 1 || this.properties.getMode() == ImporterProperties.Mode.MANAGER) {
 			// the steps of a partitioned import differ: a run with other partitions is another instance
 			builder.addString("partitions", String.valueOf(this.properties.getPartitions()));

@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.partition.PartitionedImport;
 import com.example.couponimporter.partition.Partitions;
+import com.example.couponimporter.partition.RequestAcknowledgement;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.read.InputFile;
 import com.example.couponimporter.read.InputFormat;
@@ -66,16 +67,18 @@ class ImportJobConfiguration {
 	@Bean
 	Step importCouponSeriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CouponSeriesReader couponSeriesReader, ValidatingProcessor validatingProcessor, ImportWriter importWriter,
-			ImportOptions options, StopOnSignal stopOnSignal, ProgressLog progressLog) {
-		return new StepBuilder(STEP, jobRepository).<RawRecord, Decision>chunk(options.chunkSize())
+			ImportOptions options, StopOnSignal stopOnSignal, ProgressLog progressLog,
+			ObjectProvider<RequestAcknowledgement> workerAcknowledgement) {
+		var step = new StepBuilder(STEP, jobRepository).<RawRecord, Decision>chunk(options.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(couponSeriesReader)
 			.processor(validatingProcessor)
 			.writer(importWriter)
 			.listener(importWriter)
 			.listener((StepExecutionListener) stopOnSignal)
-			.listener((StepListener) progressLog)
-			.build();
+			.listener((StepListener) progressLog);
+		workerAcknowledgement.ifAvailable(step::listener);
+		return step.build();
 	}
 
 	@Bean

@@ -34,9 +34,24 @@ public class ImportOptions {
 			throw new UsageException("Invalid importer.partitions " + properties.getPartitions()
 					+ ": expected 1 to 64 record ranges.");
 		}
-		if (properties.getMode() == ImporterProperties.Mode.WORKER) {
-			return;
+		if (properties.getChunkSize() < 0 || properties.getChunkSize() > 100_000) {
+			throw new UsageException("Invalid importer.chunk-size " + properties.getChunkSize()
+					+ ": expected 1 to 100000 records per transaction, or 0 to choose by target.");
 		}
+		if (properties.getTarget() == Target.API) {
+			if (properties.getOnExisting() == OnExisting.UPDATE) {
+				throw new UsageException("importer.on-existing=update works with the db target only; "
+						+ "use skip or reject with importer.target=api.");
+			}
+			ApiSettings.check(properties.getApi(), properties.isDryRun());
+		}
+		if (properties.getMode() != ImporterProperties.Mode.WORKER) {
+			checkInput(properties);
+		}
+	}
+
+	/** A file to import, or an inbox directory: exactly one. Workers get theirs from the manager. */
+	private static void checkInput(ImporterProperties properties) {
 		boolean input = properties.getInput() != null && !properties.getInput().isBlank();
 		if (!input && properties.getInbox() == null) {
 			throw new UsageException("No input given: set importer.input to the CSV or JSON Lines file to import, "
@@ -50,17 +65,6 @@ public class ImportOptions {
 			throw new UsageException("importer.inbox " + properties.getInbox().toAbsolutePath()
 					+ " is not a directory; create it or fix the path.");
 		}
-		if (properties.getChunkSize() < 0 || properties.getChunkSize() > 100_000) {
-			throw new UsageException("Invalid importer.chunk-size " + properties.getChunkSize()
-					+ ": expected 1 to 100000 records per transaction, or 0 to choose by target.");
-		}
-		if (properties.getTarget() == Target.API) {
-			if (properties.getOnExisting() == OnExisting.UPDATE) {
-				throw new UsageException("importer.on-existing=update works with the db target only; "
-						+ "use skip or reject with importer.target=api.");
-			}
-			ApiSettings.check(properties.getApi(), properties.isDryRun());
-		}
 	}
 
 	private static char delimiter(String text) {
@@ -71,6 +75,11 @@ public class ImportOptions {
 					+ "': expected one ASCII character other than a quote or line break, e.g. ; or | or \\t for tab.");
 		}
 		return value.charAt(0);
+	}
+
+	/** How many record ranges a partitioned import is split into. */
+	public int partitions() {
+		return this.properties.getPartitions();
 	}
 
 	public char delimiter() {
@@ -96,6 +105,27 @@ public class ImportOptions {
 	/** The target as named in job parameters and summaries: {@code db} or {@code api}. */
 	public String target() {
 		return this.properties.getTarget().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** Job parameter with {@link #fingerprint()}, so that workers can check they decide as the manager does. */
+	public static final String FINGERPRINT = "options.fingerprint";
+
+	/** A digest of the options that decide a record's outcome; workers of a partitioned import must share it. */
+	public String fingerprint() {
+		ImporterProperties p = this.properties;
+		String decisive = String.join("|", p.getTarget().name(), p.getOnExisting().name(), String.valueOf(p.getOrgId()),
+				String.valueOf(p.getCreatedBy()), String.valueOf(p.isAllowPastExpiry()), p.getEncoding().name(),
+				String.valueOf(this.delimiter), String.valueOf(p.getMaxRejects()), String.valueOf(chunkSize()),
+				String.valueOf(p.isDryRun()), String.valueOf(p.getReportDir().toAbsolutePath().normalize()),
+				String.valueOf(p.getApi().getBaseUrl()));
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(decisive.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Where the reports of an import of {@code input} go. */

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * on its instance's identity for as long as its process lives; the lock goes away with the process (crash,
  * {@code kill -9}, lost node), so an execution left "running" whose lock is free is dead and can be
  * recovered. On H2 the database file itself admits one process at a time, so the lock is always free.
+ * Workers hold the same kind of lock on the partition they run.
  */
 @Component
-class InstanceLock {
+public class InstanceLock {
 
 	private final DataSource dataSource;
 
@@ -29,7 +30,7 @@ class InstanceLock {
 	}
 
 	/** Tries to take the lock of {@code identity}; the lease holds it until closed. */
-	Lease tryAcquire(String identity) throws SQLException {
+	public Lease tryAcquire(String identity) throws SQLException {
 		Connection connection = this.dataSource.getConnection();
 		try {
 			if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
@@ -66,7 +67,7 @@ class InstanceLock {
 	}
 
 	/** A held (or refused) lock; closing it releases the lock. */
-	static final class Lease implements AutoCloseable {
+	public static final class Lease implements AutoCloseable {
 
 		private final Connection connection;
 
@@ -77,7 +78,7 @@ class InstanceLock {
 			this.acquired = acquired;
 		}
 
-		boolean acquired() {
+		public boolean acquired() {
 			return this.acquired;
 		}
 

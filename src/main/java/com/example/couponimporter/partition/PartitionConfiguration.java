@@ -35,13 +35,14 @@ class PartitionConfiguration {
 	PartitionedImport partitionedImport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Qualifier("importCouponSeriesStep") Step importCouponSeriesStep, InputPartitioner inputPartitioner,
 			MergeReportsTasklet mergeReportsTasklet, ImporterProperties properties,
-			ObjectProvider<PartitionHandler> remote) {
+			ObjectProvider<PartitionHandler> remote, ObjectProvider<DeadPartitionReaper> reaper) {
 		int partitions = Math.max(1, properties.getPartitions());
 		PartitionStepBuilder manager = new StepBuilder("importCouponSeriesPartitionsStep", jobRepository)
 			.partitioner(importCouponSeriesStep.getName(), inputPartitioner);
 		PartitionHandler handler = remote.getIfAvailable();
 		if (handler != null) {
 			manager.partitionHandler(handler);
+			reaper.ifAvailable(manager::listener);
 		}
 		else {
 			SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("partition-");

@@ -23,8 +23,16 @@ public final class Partitions {
 	private Partitions() {
 	}
 
+	/** RabbitMQ queue of partition requests from the manager to the workers. */
+	public static final String QUEUE = "coupon-series-importer.partitions";
+
 	public static boolean isPartition(ExecutionContext context) {
 		return context.containsKey(INDEX);
+	}
+
+	/** The lock a worker holds while it runs a partition (see {@code InstanceLock}). */
+	public static String lockOf(long stepExecutionId) {
+		return "partition|" + stepExecutionId;
 	}
 
 }
