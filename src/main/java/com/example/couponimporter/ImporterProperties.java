@@ -78,6 +78,9 @@ public class ImporterProperties {
 	/** standalone (one process), manager (sends partitions to workers over RabbitMQ) or worker (runs them). */
 	private Mode mode = Mode.STANDALONE;
 
+	/** RabbitMQ queue of partition requests; one per job repository (manager and its workers share it). */
+	private String partitionQueue = "coupon-series-importer.partitions";
+
 	/** How often a progress line is logged while the job runs. */
 	private Duration progressInterval = Duration.ofSeconds(10);
 
@@ -376,6 +379,14 @@ public class ImporterProperties {
 
 	public void setPartitions(int partitions) {
 		this.partitions = partitions;
+	}
+
+	public String getPartitionQueue() {
+		return this.partitionQueue;
+	}
+
+	public void setPartitionQueue(String partitionQueue) {
+		this.partitionQueue = partitionQueue;
 	}
 
 	public Mode getMode() {

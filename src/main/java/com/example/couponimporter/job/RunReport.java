@@ -66,7 +66,7 @@ class RunReport {
 				execution.getId(), counts, rejects, existing(paths.results()), toInstant(execution.getStartTime()),
 				toInstant(execution.getEndTime()), steps.stream().mapToLong(StepExecution::getReadCount).sum());
 		summary.writeTo(paths.summary());
-		logger.info(sentence(input, execution, summary, rejectLimit, paths.summary()));
+		logger.info(sentence(input, execution, summary, rejectLimit, paths.summary(), steps));
 		return exitCode;
 	}
 
@@ -107,7 +107,7 @@ class RunReport {
 	}
 
 	private String sentence(InputFile input, JobExecution execution, RunSummary summary, boolean rejectLimit,
-			Path summaryPath) {
+			Path summaryPath, List<StepExecution> steps) {
 		OutcomeCounts c = summary.counts();
 		String counts = c.read() + " read, " + c.get(Outcome.CREATED) + (this.properties.isDryRun()
 				? " valid (dry run: nothing written), " : " created, ") + c.get(Outcome.UPDATED) + " updated, "
@@ -121,13 +121,21 @@ class RunReport {
 					+ this.options.rejectLimit() + "): " + counts + "; fix the file and run again; summary: "
 					+ summaryPath;
 		}
-		return "Import of " + input.location() + " " + execution.getStatus() + ": " + reason(execution) + "; "
+		return "Import of " + input.location() + " " + execution.getStatus() + ": " + reason(execution, steps) + "; "
 				+ counts + " so far. Fix the cause and run the same command again to resume; summary: " + summaryPath;
 	}
 
-	private static String reason(JobExecution execution) {
+	private static String reason(JobExecution execution, List<StepExecution> steps) {
 		if (execution.getStatus() == BatchStatus.STOPPED) {
 			return "stopped on request (SIGTERM or an operator) at a chunk boundary";
+		}
+		String partitions = steps.stream()
+			.filter(step -> step.getStatus() == BatchStatus.FAILED && step.getStepName().contains(":partition"))
+			.map(step -> step.getExitStatus().getExitDescription().isBlank() ? step.getStepName() + " failed"
+					: step.getExitStatus().getExitDescription().lines().findFirst().orElse(""))
+			.collect(java.util.stream.Collectors.joining("; "));
+		if (!partitions.isEmpty()) {
+			return partitions;
 		}
 		return execution.getAllFailureExceptions().stream().findFirst().map(ExitCodes::describe)
 			.orElse("the job did not complete");

@@ -36,6 +36,8 @@ public class PartitionWorker {
 
 	private final RabbitTemplate rabbit;
 
+	private final String queue;
+
 	private final JobRepository jobRepository;
 
 	private final Step importCouponSeriesStep;
@@ -52,9 +54,10 @@ public class PartitionWorker {
 
 	private volatile StepExecution running;
 
-	public PartitionWorker(RabbitTemplate rabbit, JobRepository jobRepository, Step importCouponSeriesStep,
+	public PartitionWorker(RabbitTemplate rabbit, String queue, JobRepository jobRepository, Step importCouponSeriesStep,
 			InstanceLock locks, ImportOptions options, RequestAcknowledgement acknowledgement) {
 		this.rabbit = rabbit;
+		this.queue = queue;
 		this.jobRepository = jobRepository;
 		this.importCouponSeriesStep = importCouponSeriesStep;
 		this.locks = locks;
@@ -66,7 +69,7 @@ public class PartitionWorker {
 	public int serve() throws InterruptedException {
 		Thread hook = new Thread(this::stop, "importer-worker-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
-		logger.info("Worker ready: waiting for partitions on the RabbitMQ queue " + Partitions.QUEUE + ".");
+		logger.info("Worker ready: waiting for partitions on the RabbitMQ queue " + this.queue + ".");
 		try {
 			while (!this.stopping) {
 				Boolean took = this.rabbit.execute(this::takeOne);
@@ -97,7 +100,7 @@ public class PartitionWorker {
 	}
 
 	private Boolean takeOne(Channel channel) throws IOException {
-		GetResponse request = channel.basicGet(Partitions.QUEUE, false);
+		GetResponse request = channel.basicGet(this.queue, false);
 		if (request == null) {
 			return false;
 		}
@@ -138,8 +141,9 @@ public class PartitionWorker {
 				return;
 			}
 			StepExecution partition = this.jobRepository.getStepExecution(id);
-			if (partition == null) {
-				logger.warn("Partition step execution " + id + " does not exist (another job repository?); skipping.");
+			if (partition == null || !partition.getStepName().startsWith(json.path("stepName").asString("") + ":")) {
+				logger.warn("Partition request " + request + " does not match this job repository (is the queue shared "
+						+ "by two repositories? give each its own importer.partition-queue); skipping.");
 				return;
 			}
 			if (partition.getStatus() != BatchStatus.STARTING) {

@@ -23,9 +23,6 @@ public final class Partitions {
 	private Partitions() {
 	}
 
-	/** RabbitMQ queue of partition requests from the manager to the workers. */
-	public static final String QUEUE = "coupon-series-importer.partitions";
-
 	public static boolean isPartition(ExecutionContext context) {
 		return context.containsKey(INDEX);
 	}

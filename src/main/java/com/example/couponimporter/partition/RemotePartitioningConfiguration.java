@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.messaging.MessageChannel;
 
+import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.job.ImportOptions;
 import com.example.couponimporter.job.InstanceLock;
 import com.example.couponimporter.read.Json;
@@ -29,8 +30,8 @@ class RemotePartitioningConfiguration {
 	private static final long POLL_MILLIS = 1000;
 
 	/** A durable queue, declared by whichever side connects first. */
-	static Queue partitionRequests() {
-		return QueueBuilder.durable(Partitions.QUEUE).build();
+	static Queue partitionRequests(ImporterProperties properties) {
+		return QueueBuilder.durable(properties.getPartitionQueue()).build();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -38,17 +39,17 @@ class RemotePartitioningConfiguration {
 	static class Manager {
 
 		@Bean
-		Queue partitionRequestsQueue() {
-			return partitionRequests();
+		Queue partitionRequestsQueue(ImporterProperties properties) {
+			return partitionRequests(properties);
 		}
 
 		@Bean
 		PartitionHandler remotePartitionHandler(RabbitTemplate rabbit, JobRepository jobRepository,
-				ImportOptions options) {
+				ImportOptions options, Queue partitionRequestsQueue) {
 			// requests go out as JSON text, never as serialized Java objects
 			MessageChannel toWorkers = (message, timeout) -> {
 				StepExecutionRequest request = (StepExecutionRequest) message.getPayload();
-				rabbit.convertAndSend("", Partitions.QUEUE, Json.MAPPER.createObjectNode()
+				rabbit.convertAndSend("", partitionRequestsQueue.getName(), Json.MAPPER.createObjectNode()
 					.put("stepName", request.getStepName())
 					.put("stepExecutionId", request.getStepExecutionId())
 					.toString());
@@ -75,8 +76,8 @@ class RemotePartitioningConfiguration {
 	static class Worker {
 
 		@Bean
-		Queue partitionRequestsQueue() {
-			return partitionRequests();
+		Queue partitionRequestsQueue(ImporterProperties properties) {
+			return partitionRequests(properties);
 		}
 
 		@Bean
@@ -87,9 +88,9 @@ class RemotePartitioningConfiguration {
 		@Bean
 		PartitionWorker partitionWorker(RabbitTemplate rabbit, JobRepository jobRepository,
 				@Qualifier("importCouponSeriesStep") Step importCouponSeriesStep, InstanceLock locks,
-				ImportOptions options, RequestAcknowledgement requestAcknowledgement) {
-			return new PartitionWorker(rabbit, jobRepository, importCouponSeriesStep, locks, options,
-					requestAcknowledgement);
+				ImportOptions options, RequestAcknowledgement requestAcknowledgement, Queue partitionRequestsQueue) {
+			return new PartitionWorker(rabbit, partitionRequestsQueue.getName(), jobRepository, importCouponSeriesStep,
+					locks, options, requestAcknowledgement);
 		}
 
 	}
