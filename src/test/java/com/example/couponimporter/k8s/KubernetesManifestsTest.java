@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
@@ -57,7 +58,7 @@ class KubernetesManifestsTest {
 	@Test
 	void eachKustomizationListsItsManifestsAndNothingElse() throws IOException {
 		for (Path kustomization : List.of(K8S.resolve("base/kustomization.yaml"),
-				K8S.resolve("migration/kustomization.yaml"))) {
+				K8S.resolve("migration/kustomization.yaml"), K8S.resolve("scale-out/kustomization.yaml"))) {
 			Map<String, Object> yaml = new Yaml().load(Files.readString(kustomization));
 			@SuppressWarnings("unchecked")
 			List<String> resources = (List<String>) yaml.get("resources");
@@ -93,6 +94,31 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
+	void workersAndTheirManagerShareTheConfigurationAndAreHardenedLikeTheJobs() throws IOException {
+		Deployment workers = load(K8S.resolve("scale-out/worker-deployment.yaml"), Deployment.class);
+		Job manager = load(K8S.resolve("scale-out/manager-job.yaml"), Job.class);
+
+		PodSpec worker = workers.getSpec().getTemplate().getSpec();
+		assertHardenedImporter(worker);
+		assertThat(importer(worker).getArgs()).containsExactly("--importer.mode=worker");
+		assertThat(workers.getSpec().getSelector().getMatchLabels())
+			.isEqualTo(workers.getSpec().getTemplate().getMetadata().getLabels());
+		assertRetriesOnlyExitCode1(manager.getSpec());
+		PodSpec managerPod = manager.getSpec().getTemplate().getSpec();
+		assertHardenedImporter(managerPod);
+		assertThat(importer(managerPod).getArgs()).contains("--importer.mode=manager")
+			.anyMatch(arg -> arg.startsWith("--importer.partitions="));
+		for (PodSpec pod : List.of(worker, managerPod)) {
+			assertThat(importer(pod).getEnvFrom()).extracting(source -> source.getConfigMapRef().getName())
+				.containsExactly("coupon-series-importer");
+			assertThat(secretKeys(importer(pod))).contains(Map.entry("SPRING_RABBITMQ_PASSWORD", "rabbitmq-password"),
+					Map.entry("SPRING_DATASOURCE_PASSWORD", "database-password"));
+			assertThat(load(K8S.resolve("examples/secret.yaml"), Secret.class).getStringData())
+				.containsKeys(secretKeys(importer(pod)).values().toArray(String[]::new));
+		}
+	}
+
+	@Test
 	void credentialsComeFromTheSecretAndNeverFromTheConfigMap() throws IOException {
 		ConfigMap config = load(K8S.resolve("base/configmap.yaml"), ConfigMap.class);
 		Secret secret = load(K8S.resolve("examples/secret.yaml"), Secret.class);
@@ -120,7 +146,9 @@ class KubernetesManifestsTest {
 		assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
 		for (PodSpec pod : List.of(
 				load(K8S.resolve("base/cronjob.yaml"), CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec(),
-				load(K8S.resolve("migration/job.yaml"), Job.class).getSpec().getTemplate().getSpec())) {
+				load(K8S.resolve("migration/job.yaml"), Job.class).getSpec().getTemplate().getSpec(),
+				load(K8S.resolve("scale-out/worker-deployment.yaml"), Deployment.class).getSpec().getTemplate().getSpec(),
+				load(K8S.resolve("scale-out/manager-job.yaml"), Job.class).getSpec().getTemplate().getSpec())) {
 			assertThat(pod.getVolumes()).extracting(Volume::getPersistentVolumeClaim)
 				.anySatisfy(pvc -> assertThat(pvc.getClaimName()).isEqualTo(claim.getMetadata().getName()));
 		}
@@ -156,6 +184,14 @@ class KubernetesManifestsTest {
 		long heap = Quantity.getAmountInBytes(limit).longValue() * percent / 100;
 		assertThat(heap).as("heap, leaving about 250 MiB for metaspace, code cache and buffers")
 			.isBetween(256L << 20, Quantity.getAmountInBytes(limit).longValue() - (250L << 20));
+	}
+
+	/** Environment variables taken from the Secret, with their keys in it. */
+	private static Map<String, String> secretKeys(Container container) {
+		return container.getEnv().stream()
+			.filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+			.peek(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(SECRET))
+			.collect(java.util.stream.Collectors.toMap(EnvVar::getName, e -> e.getValueFrom().getSecretKeyRef().getKey()));
 	}
 
 	private static Container importer(PodSpec pod) {
