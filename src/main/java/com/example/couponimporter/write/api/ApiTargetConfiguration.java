@@ -24,11 +24,17 @@ import com.example.couponimporter.write.db.Databases;
 @ConditionalOnProperty(name = "importer.target", havingValue = "api")
 class ApiTargetConfiguration {
 
+	/** One limit for the whole process, shared by the partitions running in it. */
+	@Bean
+	RateLimit apiRateLimit(ImporterProperties properties) {
+		return RateLimit.of(properties.getApi().getMaxRate());
+	}
+
 	@Bean
 	@StepScope
 	SeriesTarget seriesTarget(ImporterProperties properties, DataSource dataSource,
 			PlatformTransactionManager transactionManager, CouponSeriesReader couponSeriesReader,
-			@Value("#{stepExecution}") StepExecution step) throws IOException, SQLException {
+			@Value("#{stepExecution}") StepExecution step, RateLimit apiRateLimit) throws IOException, SQLException {
 		ImporterProperties.Api api = properties.getApi();
 		String baseUrl = ApiSettings.baseUrl(api);
 		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
@@ -38,7 +44,7 @@ class ApiTargetConfiguration {
 			return new ApiDryRunTarget(paths.requests(), baseUrl);
 		}
 		Backoff backoff = new Backoff(api.getInitialBackoff(), api.getMaxBackoff(), api.getMaxAttempts());
-		HttpTransport transport = new HttpTransport(api.getTimeout(), RateLimit.of(api.getMaxRate()));
+		HttpTransport transport = new HttpTransport(api.getTimeout(), apiRateLimit);
 		ApiAuth auth = (api.getUsername() != null) ? new BasicAuth(api.getUsername(), api.getPassword())
 				: new OAuthTokens(transport, baseUrl, api.getOauthKey(), api.getOauthSecret(), backoff);
 		SeriesCalls calls = new SeriesCalls(new ApiClient(transport, baseUrl, auth), backoff, api.getLookupParam(),
