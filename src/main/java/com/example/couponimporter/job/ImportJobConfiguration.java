@@ -1,6 +1,5 @@
 package com.example.couponimporter.job;
 
-import java.nio.charset.Charset;
 import java.time.OffsetDateTime;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -28,7 +27,6 @@ import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.read.InputFile;
 import com.example.couponimporter.read.InputFormat;
 import com.example.couponimporter.report.ImportMetrics;
-import com.example.couponimporter.report.ImportReports;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.series.Decision;
 import com.example.couponimporter.series.RawRecord;
