@@ -50,6 +50,9 @@ final class ApiLedger {
 
 	private static final String DELETE = "DELETE FROM api_ledger WHERE api_base_url = ? AND org_id = ? AND series_code = ?";
 
+	/** Only a rejected entry is replaced: a pending one of another partition makes the insert fail instead. */
+	private static final String DELETE_REJECTED = DELETE + " AND status = 'REJECTED'";
+
 	private static final String INSERT_PENDING = "INSERT INTO api_ledger (api_base_url, org_id, series_code, status, "
 			+ "job_instance_id, updated_at) VALUES (?, ?, ?, 'PENDING', ?, ?)";
 
@@ -91,14 +94,18 @@ final class ApiLedger {
 		return found;
 	}
 
-	/** Records the series as pending, replacing what an earlier job instance left. */
+	/**
+	 * Records the series as pending, replacing an earlier import's rejection. The same series being sent by
+	 * another partition at this moment (a code repeated across partitions) fails the insert, and with it the
+	 * chunk, rather than risk sending it twice.
+	 */
 	void pending(List<CouponSeries> series, long jobInstanceId) {
 		if (series.isEmpty()) {
 			return;
 		}
 		Timestamp now = Timestamp.from(Instant.now());
 		this.ownTransaction.executeWithoutResult(status -> {
-			this.jdbc.batchUpdate(DELETE, series, series.size(), (ps, s) -> key(ps, 1, s));
+			this.jdbc.batchUpdate(DELETE_REJECTED, series, series.size(), (ps, s) -> key(ps, 1, s));
 			this.jdbc.batchUpdate(INSERT_PENDING, series, series.size(), (ps, s) -> {
 				key(ps, 1, s);
 				ps.setLong(4, jobInstanceId);
