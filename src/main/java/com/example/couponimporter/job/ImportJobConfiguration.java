@@ -1,8 +1,14 @@
 package com.example.couponimporter.job;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -34,6 +40,8 @@ import com.example.couponimporter.validate.CouponSeriesValidator;
 import com.example.couponimporter.validate.ValidatingProcessor;
 import com.example.couponimporter.validate.ValidationSettings;
 import com.example.couponimporter.write.ImportWriter;
+import com.example.couponimporter.write.SeriesKeys;
+import com.example.couponimporter.write.db.Databases;
 import com.example.couponimporter.write.SeriesTarget;
 
 /**
@@ -51,9 +59,17 @@ class ImportJobConfiguration {
 
 	@Bean
 	Job importCouponSeriesJob(JobRepository jobRepository, Step importCouponSeriesStep,
-			ObjectProvider<PartitionedImport> partitioned, StopOnSignal stopOnSignal) {
+			ObjectProvider<PartitionedImport> partitioned, StopOnSignal stopOnSignal, DataSource dataSource) {
 		JobBuilder job = new JobBuilder("importCouponSeriesJob", jobRepository).listener(new JobStartTime(jobRepository))
-			.listener(stopOnSignal);
+			.listener(stopOnSignal)
+			.listener(new JobExecutionListener() {
+				@Override
+				public void afterJob(JobExecution execution) {
+					if (execution.getStatus() == BatchStatus.COMPLETED) {
+						SeriesKeys.forget(dataSource, execution.getJobInstance().getInstanceId());
+					}
+				}
+			});
 		PartitionedImport partitions = partitioned.getIfAvailable();
 		if (partitions == null) {
 			return job.start(importCouponSeriesStep).build();
@@ -90,18 +106,10 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	ValidatingProcessor validatingProcessor(@Value("#{stepExecution}") StepExecution step,
-			@Value("#{jobParameters['" + INPUT + "']}") String input,
-			@Value("#{jobParameters['" + FORMAT + "']}") String format, ImporterProperties properties,
-			ImportOptions options, JobRepository jobRepository) {
+			ImporterProperties properties, JobRepository jobRepository) {
 		ValidationSettings settings = new ValidationSettings(properties.getOrgId(), properties.getCreatedBy(),
 				OffsetDateTime.parse(JobStartTime.of(step, jobRepository)), properties.isAllowPastExpiry());
-		ExecutionContext partition = step.getExecutionContext();
-		ExecutionContext from = new ExecutionContext();
-		if (Partitions.isPartition(partition)) {
-			CouponSeriesReader.startAt(from, partition.getLong(Partitions.START), partition.getLong(Partitions.START_LINE));
-		}
-		return new ValidatingProcessor(new CouponSeriesValidator(settings),
-				() -> rangedReader(input, format, partition, options), from);
+		return new ValidatingProcessor(new CouponSeriesValidator(settings));
 	}
 
 	@Bean
@@ -120,14 +128,18 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	ImportWriter importWriter(CouponSeriesReader couponSeriesReader, @Value("#{stepExecution}") StepExecution step,
-			SeriesTarget seriesTarget, ImportOptions options, ImportMetrics metrics) {
-		ReportPaths paths = options.reportPaths(couponSeriesReader.input(),
-				step.getJobExecution().getJobInstance().getInstanceId());
+			SeriesTarget seriesTarget, ImportOptions options, ImportMetrics metrics, DataSource dataSource)
+			throws SQLException {
+		long instance = step.getJobExecution().getJobInstance().getInstanceId();
+		ReportPaths paths = options.reportPaths(couponSeriesReader.input(), instance);
 		ExecutionContext context = step.getExecutionContext();
-		if (Partitions.isPartition(context)) {
-			paths = paths.partition(context.getInt(Partitions.INDEX));
+		int partition = Partitions.isPartition(context) ? context.getInt(Partitions.INDEX) : -1;
+		if (partition >= 0) {
+			paths = paths.partition(partition);
 		}
-		return new ImportWriter(seriesTarget, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics);
+		SeriesKeys keys = new SeriesKeys(dataSource, Databases.isPostgres(dataSource), instance, partition);
+		return new ImportWriter(seriesTarget, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics,
+				keys);
 	}
 
 	private static CouponSeriesReader rangedReader(String input, String format, ExecutionContext step,
