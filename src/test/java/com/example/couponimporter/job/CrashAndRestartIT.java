@@ -3,7 +3,6 @@ package com.example.couponimporter.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,9 +67,9 @@ class CrashAndRestartIT {
 	@Test
 	void killedWithSigkillThenRestartedEndsExactlyOnce(@TempDir Path work) throws Exception {
 		Process process = ImporterProcess.start(work, args(killed, input));
-		awaitRows(killed, RECORDS / 3);
+		killed.awaitSeriesRows(RECORDS / 3);
 		process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		assertThat(rows(killed)).isLessThan(RECORDS - RECORDS / 20L);
+		assertThat(killed.seriesRows()).isLessThan(RECORDS - RECORDS / 20L);
 
 		int exit = ImporterProcess.run(work, args(killed, input));
 
@@ -82,7 +81,7 @@ class CrashAndRestartIT {
 	@Test
 	void stoppedWithSigtermThenRestartedEndsExactlyOnce(@TempDir Path work) throws Exception {
 		Process process = ImporterProcess.start(work, args(terminated, input));
-		awaitRows(terminated, RECORDS / 3);
+		terminated.awaitSeriesRows(RECORDS / 3);
 		process.destroy();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		ImportRun stopped = new ImportRun(process.exitValue(), work.resolve("reports"));
@@ -101,7 +100,7 @@ class CrashAndRestartIT {
 	@Test
 	void aDatabaseOutageFailsTheRunAndTheRestartEndsExactlyOnce(@TempDir Path work) throws Exception {
 		Process process = ImporterProcess.start(work, args(outage, input));
-		awaitRows(outage, RECORDS / 3);
+		outage.awaitSeriesRows(RECORDS / 3);
 		String name = outage.url().substring(outage.url().lastIndexOf('/') + 1);
 		TestDatabase.admin().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
 		TestDatabase.admin().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
@@ -123,7 +122,7 @@ class CrashAndRestartIT {
 	@Test
 	void aSecondRunOfTheSameImportWritesNothingAndExitsWith4(@TempDir Path work) throws Exception {
 		Process first = ImporterProcess.start(work.resolve("first"), args(concurrent, input));
-		awaitRows(concurrent, 1);
+		concurrent.awaitSeriesRows(1);
 
 		int second = ImporterProcess.run(work.resolve("second"), args(concurrent, input));
 
@@ -157,26 +156,6 @@ class CrashAndRestartIT {
 		return results.stream()
 			.map(r -> List.of(r.get("_line"), r.get("orgId"), r.get("seriesCode"), r.get("outcome")))
 			.toList();
-	}
-
-	private static void awaitRows(TestDatabase database, long rows) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (System.nanoTime() < deadline) {
-			try {
-				if (rows(database) >= rows) {
-					return;
-				}
-			}
-			catch (RuntimeException notYetMigrated) {
-				// the table does not exist until the importer's migrations ran
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the importer did not reach " + rows + " rows in time");
-	}
-
-	private static long rows(TestDatabase database) {
-		return database.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class);
 	}
 
 	private static String[] args(TestDatabase database, Path input) {

@@ -3,7 +3,6 @@ package com.example.couponimporter.partition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -100,7 +99,7 @@ class RemotePartitioningIT {
 		Process doomed = startWorker(work.resolve("worker-1"), crashed, reports);
 		startWorker(work.resolve("worker-2"), crashed, reports);
 		Process manager = ImporterProcess.start(work.resolve("manager"), manager(crashed, reports));
-		awaitRows(crashed, RECORDS / 5);
+		crashed.awaitSeriesRows(RECORDS / 5);
 		doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
 		assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
@@ -108,7 +107,7 @@ class RemotePartitioningIT {
 		assertThat(ImporterProcess.output(work.resolve("manager")))
 			.contains("was left running by a worker that is gone: marked FAILED")
 			.contains("failed: its worker stopped while running it");
-		assertThat(rows(crashed)).isLessThan(RECORDS - RECORDS / 20);
+		assertThat(crashed.seriesRows()).isLessThan(RECORDS - RECORDS / 20);
 
 		startWorker(work.resolve("worker-3"), crashed, reports);
 		int exit = ImporterProcess.run(work.resolve("manager"), manager(crashed, reports));
@@ -138,26 +137,6 @@ class RemotePartitioningIT {
 		return new String[] { "--importer.mode=manager", "--importer.partitions=4", "--importer.input=" + input,
 				"--importer.partition-queue=" + this.queue, "--importer.report-dir=" + reports,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=postgres" };
-	}
-
-	private static void awaitRows(TestDatabase database, long rows) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (System.nanoTime() < deadline) {
-			try {
-				if (rows(database) >= rows) {
-					return;
-				}
-			}
-			catch (RuntimeException notYetMigrated) {
-				// the table does not exist until the importer's migrations ran
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the import did not reach " + rows + " rows in time");
-	}
-
-	private static long rows(TestDatabase database) {
-		return database.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class);
 	}
 
 }

@@ -49,6 +49,28 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 		this.jdbc.execute("TRUNCATE coupon_series");
 	}
 
+	/** Rows in {@code coupon_series}. */
+	public long seriesRows() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM coupon_series", Long.class);
+	}
+
+	/** Waits (at most two minutes) until an importer running elsewhere has stored {@code rows} series. */
+	public void awaitSeriesRows(long rows) throws InterruptedException {
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (seriesRows() >= rows) {
+					return;
+				}
+			}
+			catch (RuntimeException notYetMigrated) {
+				// the table does not exist until the importer's migrations ran
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the importer did not reach " + rows + " rows in time");
+	}
+
 	public static JdbcTemplate admin() {
 		return new JdbcTemplate(new DriverManagerDataSource(SERVER + "postgres", "postgres", ""));
 	}
