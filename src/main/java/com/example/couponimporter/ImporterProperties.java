@@ -373,6 +373,11 @@ public class ImporterProperties {
 		this.inboxSettleTime = inboxSettleTime;
 	}
 
+	/** Whether the import runs in partitions: more than one, or handed to workers. */
+	public static boolean isPartitioned(int partitions, Mode mode) {
+		return partitions > 1 || mode == Mode.MANAGER;
+	}
+
 	public int getPartitions() {
 		return this.partitions;
 	}

@@ -185,7 +185,7 @@ public class ImportCommand {
 			.addString(ImportJobConfiguration.INPUT, input.location(), false)
 			.addString(ImportJobConfiguration.FORMAT, input.format().name(), false)
 			.addString(ImportOptions.FINGERPRINT, this.options.fingerprint(), false);
-		if (this.properties.getPartitions() > 1 || this.properties.getMode() == ImporterProperties.Mode.MANAGER) {
+		if (ImporterProperties.isPartitioned(this.properties.getPartitions(), this.properties.getMode())) {
 			// the steps of a partitioned import differ: a run with other partitions is another instance
 			builder.addString("partitions", String.valueOf(this.properties.getPartitions()));
 		}

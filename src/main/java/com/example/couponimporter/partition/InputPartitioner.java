@@ -59,7 +59,7 @@ public class InputPartitioner implements Partitioner {
 					break;
 				}
 				start = end;
-				startLine = nextLine();
+				startLine = this.reader.nextLine();
 			}
 		}
 		catch (IOException ex) {
@@ -73,11 +73,6 @@ public class InputPartitioner implements Partitioner {
 		return partitions;
 	}
 
-	private long nextLine() {
-		ExecutionContext position = new ExecutionContext();
-		this.reader.update(position);
-		return position.getLong("reader.line");
-	}
 
 	private static ExecutionContext context(int index, long start, long startLine, long end) {
 		ExecutionContext context = new ExecutionContext();

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.ImporterProperties.Mode;
 
 /** Matches when the import runs in partitions: {@code importer.partitions} above 1, or manager mode. */
@@ -15,7 +16,7 @@ class PartitionedCondition implements Condition {
 		Binder binder = Binder.get(context.getEnvironment());
 		int partitions = binder.bind("importer.partitions", Integer.class).orElse(1);
 		Mode mode = binder.bind("importer.mode", Mode.class).orElse(Mode.STANDALONE);
-		return partitions > 1 || mode == Mode.MANAGER;
+		return ImporterProperties.isPartitioned(partitions, mode);
 	}
 
 }

@@ -164,6 +164,11 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 		return (size > 0 && this.stored != null) ? Math.min(1.0, (double) this.stored.count() / size) : -1;
 	}
 
+	/** The line number just after the last record read. */
+	public long nextLine() {
+		return this.source.nextLine();
+	}
+
 	/** The byte offset just after the last record read. */
 	public long position() {
 		return this.source.position();
