@@ -35,13 +35,12 @@ import com.example.couponimporter.read.InputFormat;
 import com.example.couponimporter.report.ImportMetrics;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.series.Decision;
-import com.example.couponimporter.series.RawRecord;
 import com.example.couponimporter.validate.CouponSeriesValidator;
-import com.example.couponimporter.validate.ValidatingProcessor;
+import com.example.couponimporter.validate.ValidatedRecords;
 import com.example.couponimporter.validate.ValidationSettings;
+import com.example.couponimporter.write.DuplicateCheckingTarget;
 import com.example.couponimporter.write.ImportWriter;
 import com.example.couponimporter.write.SeriesKeys;
-import com.example.couponimporter.write.db.Databases;
 import com.example.couponimporter.write.SeriesTarget;
 
 /**
@@ -80,13 +79,12 @@ class ImportJobConfiguration {
 
 	@Bean
 	Step importCouponSeriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CouponSeriesReader couponSeriesReader, ValidatingProcessor validatingProcessor, ImportWriter importWriter,
+			ValidatedRecords validatedRecords, ImportWriter importWriter,
 			ImportOptions options, StopOnSignal stopOnSignal, ProgressLog progressLog,
 			ObjectProvider<RequestAcknowledgement> workerAcknowledgement) {
-		var step = new StepBuilder(STEP, jobRepository).<RawRecord, Decision>chunk(options.chunkSize())
+		var step = new StepBuilder(STEP, jobRepository).<Decision, Decision>chunk(options.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(couponSeriesReader)
-			.processor(validatingProcessor)
+			.reader(validatedRecords)
 			.writer(importWriter)
 			.listener(importWriter)
 			.listener((StepExecutionListener) stopOnSignal)
@@ -105,11 +103,11 @@ class ImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	ValidatingProcessor validatingProcessor(@Value("#{stepExecution}") StepExecution step,
-			ImporterProperties properties, JobRepository jobRepository) {
+	ValidatedRecords validatedRecords(CouponSeriesReader couponSeriesReader, @Value("#{stepExecution}") StepExecution step,
+			ImporterProperties properties, ImportOptions options, JobRepository jobRepository) {
 		ValidationSettings settings = new ValidationSettings(properties.getOrgId(), properties.getCreatedBy(),
 				OffsetDateTime.parse(JobStartTime.of(step, jobRepository)), properties.isAllowPastExpiry());
-		return new ValidatingProcessor(new CouponSeriesValidator(settings));
+		return new ValidatedRecords(couponSeriesReader, new CouponSeriesValidator(settings), options.chunkSize());
 	}
 
 	@Bean
@@ -132,14 +130,12 @@ class ImportJobConfiguration {
 			throws SQLException {
 		long instance = step.getJobExecution().getJobInstance().getInstanceId();
 		ReportPaths paths = options.reportPaths(couponSeriesReader.input(), instance);
-		ExecutionContext context = step.getExecutionContext();
-		int partition = Partitions.isPartition(context) ? context.getInt(Partitions.INDEX) : -1;
-		if (partition >= 0) {
-			paths = paths.partition(partition);
+		if (Partitions.isPartition(step.getExecutionContext())) {
+			paths = paths.partition(step.getExecutionContext().getInt(Partitions.INDEX));
 		}
-		SeriesKeys keys = new SeriesKeys(dataSource, Databases.isPostgres(dataSource), instance, partition);
-		return new ImportWriter(seriesTarget, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics,
-				keys);
+		SeriesTarget target = seriesTarget.findsDuplicates() ? seriesTarget
+				: new DuplicateCheckingTarget(seriesTarget, SeriesKeys.of(step, dataSource));
+		return new ImportWriter(target, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics);
 	}
 
 	private static CouponSeriesReader rangedReader(String input, String format, ExecutionContext step,

@@ -16,14 +16,11 @@ import com.example.couponimporter.report.ImportReports;
 import com.example.couponimporter.report.OutcomeCounts;
 import com.example.couponimporter.series.CouponSeries;
 import com.example.couponimporter.series.Decision;
-import com.example.couponimporter.series.ErrorCode;
-import com.example.couponimporter.series.Field;
-import com.example.couponimporter.series.FieldError;
 import com.example.couponimporter.series.Outcome;
 
 /**
- * Writes one chunk of decisions: refuses series an earlier record already defined (DUPLICATE_IN_FILE),
- * writes the other accepted series to the target, then every record's outcome to the reject report or
+ * Writes one chunk of decisions: the accepted series to the target (which also refuses those an earlier
+ * record already defined, DUPLICATE_IN_FILE), then every record's outcome to the reject report or
  * results file. Stops the step at the chunk boundary once rejects exceed the limit.
  */
 public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionListener {
@@ -39,17 +36,13 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 
 	private final ImportMetrics metrics;
 
-	private final SeriesKeys seriesKeys;
-
 	private StepExecution stepExecution;
 
-	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit, ImportMetrics metrics,
-			SeriesKeys seriesKeys) {
+	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit, ImportMetrics metrics) {
 		this.target = target;
 		this.reports = reports;
 		this.rejectLimit = rejectLimit;
 		this.metrics = metrics;
-		this.seriesKeys = seriesKeys;
 	}
 
 	@Override
@@ -66,15 +59,7 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 				accepted.add(a.series());
 			}
 		}
-		List<Long> firstLines = this.seriesKeys.firstLines(accepted);
-		List<CouponSeries> toWrite = new ArrayList<>(accepted.size());
-		for (int i = 0; i < accepted.size(); i++) {
-			if (firstLines.get(i) == accepted.get(i).line()) {
-				toWrite.add(accepted.get(i));
-			}
-		}
-		List<TargetResult> results = toWrite.isEmpty() ? List.of() : this.target.write(toWrite);
-		int nextAccepted = 0;
+		List<TargetResult> results = accepted.isEmpty() ? List.of() : this.target.write(accepted);
 		int next = 0;
 		for (Decision decision : chunk) {
 			if (decision instanceof Decision.Rejected rejected) {
@@ -82,11 +67,6 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 				continue;
 			}
 			CouponSeries series = ((Decision.Accepted) decision).series();
-			long firstLine = firstLines.get(nextAccepted++);
-			if (firstLine != series.line()) {
-				this.reports.reject(decision.raw(), List.of(duplicate(series, firstLine)));
-				continue;
-			}
 			TargetResult result = results.get(next++);
 			if (result.outcome() == Outcome.REJECTED) {
 				this.reports.reject(decision.raw(), List.of(result.error()));
@@ -101,13 +81,6 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 			this.stepExecution.getExecutionContext().put(REJECT_LIMIT_EXCEEDED, true);
 			this.stepExecution.setTerminateOnly();
 		}
-	}
-
-	/** A series an earlier record of the same input already defined: the first one wins. */
-	private static FieldError duplicate(CouponSeries series, long firstLine) {
-		return new FieldError(Field.SERIES_CODE.apiName(), ErrorCode.DUPLICATE_IN_FILE, "seriesCode "
-				+ series.seriesCode() + " of org " + series.orgId() + " is already defined on line " + firstLine
-				+ " of this file; the first one wins");
 	}
 
 	/** The counts so far, for the job instance as a whole. */

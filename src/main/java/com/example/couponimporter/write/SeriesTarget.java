@@ -8,9 +8,17 @@ import com.example.couponimporter.series.CouponSeries;
 public interface SeriesTarget {
 
 	/**
-	 * Writes one chunk of series inside the chunk's transaction.
+	 * Writes one chunk of series, in input order, inside the chunk's transaction.
 	 * @return one result per series, in the same order
 	 */
 	List<TargetResult> write(List<CouponSeries> series) throws Exception;
+
+	/**
+	 * Whether {@link #write} itself refuses series that an earlier record of the input defined
+	 * ({@code DUPLICATE_IN_FILE}); other targets are wrapped in a {@link DuplicateCheckingTarget}.
+	 */
+	default boolean findsDuplicates() {
+		return false;
+	}
 
 }

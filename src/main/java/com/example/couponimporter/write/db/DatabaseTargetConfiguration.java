@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.write.DryRunTarget;
+import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 
 /** Chooses the target of a step: nothing for a dry run, COPY on PostgreSQL, plain JDBC on H2. */
@@ -29,8 +30,10 @@ class DatabaseTargetConfiguration {
 			return new DryRunTarget();
 		}
 		ImportLineage lineage = new ImportLineage(input, step.getJobExecutionId());
-		return Databases.isPostgres(dataSource) ? new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage)
-				: new JdbcTarget(dataSource, properties.getOnExisting(), lineage);
+		if (Databases.isPostgres(dataSource)) {
+			return new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage, SeriesKeys.of(step, dataSource));
+		}
+		return new JdbcTarget(dataSource, properties.getOnExisting(), lineage);
 	}
 
 }

@@ -1,7 +1,10 @@
 package com.example.couponimporter.write.db;
 
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -21,30 +25,57 @@ import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
 import com.example.couponimporter.series.FieldError;
 import com.example.couponimporter.series.Outcome;
+import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.TargetResult;
 
 /**
- * The PostgreSQL target, set-based: each chunk is streamed with {@code COPY} into a temporary staging
- * table, then one {@code INSERT ... ON CONFLICT} moves it into {@code coupon_series} and tells created
- * rows from existing (or updated) ones. Runs in the chunk's transaction.
+ * The PostgreSQL target, set-based, in the chunk's transaction. Each chunk is first {@code COPY}'d straight
+ * into {@code coupon_series} with ids drawn beforehand: when none of its series exists yet (a fresh import),
+ * that is the whole write, as cheap as {@code psql \copy}. When the unique key refuses it, the chunk is rolled
+ * back to a savepoint and written the careful way: existing series looked up, the rest {@code COPY}'d into
+ * a staging table and moved with {@code INSERT ... ON CONFLICT}.
  */
 public class PostgresCopyTarget implements SeriesTarget {
 
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	/** How many characters of rows are encoded before they are sent. */
+	private static final int COPY_BATCH = 64 * 1024;
+
 	private static final String STAGING = "coupon_series_staging";
+
+	private static final String COLUMNS = "id, " + SeriesColumns.all() + ", imported_at";
+
+	private static final String COPY_INTO_TABLE = "COPY coupon_series (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
+
+	private static final String NEXT_IDS = "SELECT nextval(pg_get_serial_sequence('coupon_series', 'id')) "
+			+ "FROM generate_series(1, ?)";
 
 	private static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING
 			+ " ON COMMIT DELETE ROWS AS SELECT * FROM coupon_series WITH NO DATA";
 
-	private static final String COPY = "COPY " + STAGING + " (" + SeriesColumns.all() + ") FROM STDIN (FORMAT csv)";
+	private static final String COPY_INTO_STAGING = "COPY " + STAGING + " (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
+
+	/**
+	 * The series of the chunk that exist, with the line that defined them first when this import did:
+	 * stored by one of its executions (the row's lineage), or registered in {@code import_series_key}.
+	 */
+	private static final String FIND = "SELECT k.n, c.id, coalesce(r.first_line, "
+			+ "CASE WHEN e.job_instance_id = ? THEN c.import_line END) AS first_line "
+			+ "FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS k(org_id, series_code, n) "
+			+ "JOIN coupon_series c ON c.org_id = k.org_id AND c.series_code = k.series_code "
+			+ "LEFT JOIN batch_job_execution e ON e.job_execution_id = c.import_job_execution_id "
+			+ "LEFT JOIN import_series_key r ON r.job_instance_id = ? AND r.partition_index = ? "
+			+ "AND r.org_id = k.org_id AND r.series_code = k.series_code";
 
 	private static final String INSERT = "INSERT INTO coupon_series (" + SeriesColumns.all() + ", imported_at) "
-			+ "SELECT " + SeriesColumns.all() + ", now() FROM " + STAGING;
+			+ "SELECT " + SeriesColumns.all() + ", imported_at FROM " + STAGING;
 
 	private static final String INSERT_NEW = INSERT
 			+ " ON CONFLICT (org_id, series_code) DO NOTHING RETURNING org_id, series_code, id, true AS inserted";
 
-	/** The ids of series that were already there: index lookups for the keys the insert skipped. */
+	/** The ids of series that another writer stored while this chunk was being written. */
 	private static final String FIND_EXISTING = "SELECT c.org_id, c.series_code, c.id, false AS inserted "
 			+ "FROM unnest(?::bigint[], ?::text[]) AS k(org_id, series_code) "
 			+ "JOIN coupon_series c ON c.org_id = k.org_id AND c.series_code = k.series_code";
@@ -63,47 +94,152 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private final ImportLineage lineage;
 
-	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage) {
+	private final SeriesKeys keys;
+
+	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage, SeriesKeys keys) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.onExisting = onExisting;
 		this.lineage = lineage;
+		this.keys = keys;
+	}
+
+	@Override
+	public boolean findsDuplicates() {
+		return true;
 	}
 
 	@Override
 	public List<TargetResult> write(List<CouponSeries> chunk) throws Exception {
-		this.jdbc.execute(CREATE_STAGING);
+		List<Long> ids = this.jdbc.queryForList(NEXT_IDS, Long.class, chunk.size());
+		String importedAt = OffsetDateTime.now().toString();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(copyData(chunk)));
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				copy(connection, COPY_INTO_TABLE, chunk, ids, importedAt);
+				connection.releaseSavepoint(savepoint);
+				return ids.stream().map(id -> TargetResult.of(Outcome.CREATED, id)).toList();
+			}
+			catch (SQLException ex) {
+				if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+					throw ex;
+				}
+				connection.rollback(savepoint);
+			}
+			return writeWithConflicts(connection, chunk, ids);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	/** Duplicates and existing series first, then the others through the staging table. */
+	private List<TargetResult> writeWithConflicts(Connection connection, List<CouponSeries> chunk, List<Long> ids)
+			throws SQLException {
+		TargetResult[] results = new TargetResult[chunk.size()];
+		Map<String, Integer> firstInChunk = new HashMap<>();
+		List<Integer> unique = new ArrayList<>();
+		for (int i = 0; i < chunk.size(); i++) {
+			if (firstInChunk.putIfAbsent(chunk.get(i).key(), i) == null) {
+				unique.add(i);
+			}
+		}
+		Map<Integer, Found> found = find(chunk, unique);
+		List<CouponSeries> existing = new ArrayList<>();
+		List<Integer> toWrite = new ArrayList<>();
+		for (int i : unique) {
+			CouponSeries series = chunk.get(i);
+			Found f = found.get(i);
+			if (f == null || (this.onExisting == OnExisting.UPDATE && !f.definedBefore(series))) {
+				toWrite.add(i);
+			}
+			else if (f.definedBefore(series)) {
+				results[i] = TargetResult.rejected(SeriesKeys.duplicate(series, f.firstLine()));
+			}
+			else {
+				results[i] = whenExisting(series, f.id());
+				existing.add(series);
+			}
+		}
+		if (!toWrite.isEmpty()) {
+			Map<String, TargetResult> written = insert(connection, chunk, ids, toWrite);
+			for (int i : toWrite) {
+				results[i] = written.get(chunk.get(i).key());
+				if (results[i].outcome() != Outcome.CREATED && this.onExisting != OnExisting.UPDATE) {
+					existing.add(chunk.get(i));
+				}
+			}
+		}
+		for (int i = 0; i < chunk.size(); i++) {
+			if (results[i] == null) {
+				int first = firstInChunk.get(chunk.get(i).key());
+				FieldError earlier = results[first].error();
+				boolean firstIsDuplicate = earlier != null && earlier.code() == ErrorCode.DUPLICATE_IN_FILE;
+				long firstLine = firstIsDuplicate ? found.get(first).firstLine() : chunk.get(first).line();
+				results[i] = TargetResult.rejected(SeriesKeys.duplicate(chunk.get(i), firstLine));
+			}
+		}
+		this.keys.register(existing);
+		return List.of(results);
+	}
+
+	/** An existing row, and the first line of this import that defined it, if one did. */
+	private record Found(long id, Long firstLine) {
+
+		boolean definedBefore(CouponSeries series) {
+			return this.firstLine != null && this.firstLine < series.line();
+		}
+
+	}
+
+	private Map<Integer, Found> find(List<CouponSeries> chunk, List<Integer> indexes) {
+		Map<Integer, Found> found = new HashMap<>();
+		this.jdbc.query(FIND, ps -> {
+			ps.setLong(1, this.keys.jobInstanceId());
+			ps.setArray(2, ps.getConnection()
+				.createArrayOf("bigint", indexes.stream().map(i -> chunk.get(i).orgId()).toArray(Long[]::new)));
+			ps.setArray(3, ps.getConnection()
+				.createArrayOf("text", indexes.stream().map(i -> chunk.get(i).seriesCode()).toArray(String[]::new)));
+			ps.setLong(4, this.keys.jobInstanceId());
+			ps.setInt(5, this.keys.partition());
+		}, (RowCallbackHandler) rs -> {
+			long firstLine = rs.getLong("first_line");
+			Long definedOn = rs.wasNull() ? null : firstLine;
+			found.put(indexes.get(rs.getInt("n") - 1), new Found(rs.getLong("id"), definedOn));
+		});
+		return found;
+	}
+
+	private Map<String, TargetResult> insert(Connection connection, List<CouponSeries> chunk, List<Long> ids,
+			List<Integer> indexes) throws SQLException {
+		this.jdbc.execute(CREATE_STAGING);
+		List<CouponSeries> series = indexes.stream().map(chunk::get).toList();
+		List<Long> seriesIds = indexes.stream().map(ids::get).toList();
+		copy(connection, COPY_INTO_STAGING, series, seriesIds, OffsetDateTime.now().toString());
 		Map<String, TargetResult> byKey = new HashMap<>();
 		Outcome whenPresent = (this.onExisting == OnExisting.UPDATE) ? Outcome.UPDATED : Outcome.EXISTING;
 		RowCallbackHandler collect = rs -> byKey.put(rs.getLong("org_id") + "/" + rs.getString("series_code"),
 				TargetResult.of(rs.getBoolean("inserted") ? Outcome.CREATED : whenPresent, rs.getLong("id")));
 		if (this.onExisting == OnExisting.UPDATE) {
 			this.jdbc.query(INSERT_OR_UPDATE, collect);
+			return byKey;
 		}
-		else {
-			this.jdbc.query(INSERT_NEW, collect);
-			if (byKey.size() < chunk.size()) {
-				List<CouponSeries> skipped = chunk.stream().filter(s -> !byKey.containsKey(s.key())).toList();
-				this.jdbc.query(FIND_EXISTING, collect, skipped.stream().map(CouponSeries::orgId).toArray(Long[]::new),
-						skipped.stream().map(CouponSeries::seriesCode).toArray(String[]::new));
+		this.jdbc.query(INSERT_NEW, collect);
+		List<CouponSeries> skipped = series.stream().filter(s -> !byKey.containsKey(s.key())).toList();
+		if (!skipped.isEmpty()) {
+			this.jdbc.query(FIND_EXISTING, collect, skipped.stream().map(CouponSeries::orgId).toArray(Long[]::new),
+					skipped.stream().map(CouponSeries::seriesCode).toArray(String[]::new));
+			for (CouponSeries s : skipped) {
+				byKey.put(s.key(), whenExisting(s, byKey.get(s.key()).id()));
 			}
 		}
-		List<TargetResult> results = new ArrayList<>(chunk.size());
-		for (CouponSeries series : chunk) {
-			TargetResult result = byKey.get(series.key());
-			if (result.outcome() == Outcome.EXISTING && this.onExisting == OnExisting.REJECT) {
-				result = TargetResult.rejected(alreadyExists(series, result.id()));
-			}
-			results.add(result);
-		}
-		return results;
+		return byKey;
+	}
+
+	private TargetResult whenExisting(CouponSeries series, long id) {
+		return (this.onExisting == OnExisting.REJECT) ? TargetResult.rejected(alreadyExists(series, id))
+				: TargetResult.of(Outcome.EXISTING, id);
 	}
 
 	static FieldError alreadyExists(CouponSeries series, Long id) {
@@ -112,17 +248,47 @@ public class PostgresCopyTarget implements SeriesTarget {
 				+ "); importer.on-existing=reject refuses existing series");
 	}
 
-	private String copyData(List<CouponSeries> chunk) {
-		StringBuilder csv = new StringBuilder(chunk.size() * 1024);
-		for (CouponSeries series : chunk) {
-			for (Field field : SeriesColumns.FIELDS) {
-				appendCell(csv, SeriesColumns.copyText(series.get(field)));
-				csv.append(',');
+	/**
+	 * Streams the rows to PostgreSQL as they are encoded, so that the database stores the first rows of the
+	 * chunk while the last ones are still being encoded.
+	 */
+	private void copy(Connection connection, String sql, List<CouponSeries> chunk, List<Long> ids, String importedAt)
+			throws SQLException {
+		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+		try {
+			StringBuilder rows = new StringBuilder(COPY_BATCH + 4096);
+			for (int i = 0; i < chunk.size(); i++) {
+				appendRow(rows, chunk.get(i), ids.get(i), importedAt);
+				if (rows.length() >= COPY_BATCH || i == chunk.size() - 1) {
+					byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+					copy.writeToCopy(bytes, 0, bytes.length);
+					rows.setLength(0);
+				}
 			}
-			appendCell(csv, this.lineage.importFile());
-			csv.append(',').append(series.line()).append(',').append(this.lineage.jobExecutionId()).append('\n');
+			copy.endCopy();
 		}
-		return csv.toString();
+		catch (SQLException | RuntimeException ex) {
+			if (copy.isActive()) {
+				try {
+					copy.cancelCopy();
+				}
+				catch (SQLException cancelled) {
+					ex.addSuppressed(cancelled);
+				}
+			}
+			throw ex;
+		}
+	}
+
+	private void appendRow(StringBuilder csv, CouponSeries series, long id, String importedAt) {
+		csv.append(id).append(',');
+		for (Field field : SeriesColumns.FIELDS) {
+			appendCell(csv, SeriesColumns.copyText(series.get(field)));
+			csv.append(',');
+		}
+		appendCell(csv, this.lineage.importFile());
+		csv.append(',').append(series.line()).append(',').append(this.lineage.jobExecutionId()).append(',');
+		csv.append(importedAt).append('\n');
 	}
 
 	private static void appendCell(StringBuilder csv, String text) {

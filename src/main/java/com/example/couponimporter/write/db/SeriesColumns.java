@@ -1,8 +1,6 @@
 package com.example.couponimporter.write.db;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,7 +35,7 @@ final class SeriesColumns {
 		return (value instanceof JsonNode json) ? json.toString() : value;
 	}
 
-	/** The value as COPY's CSV format reads it; {@code null} for SQL NULL. */
+	/** The value as COPY's CSV format reads it (date-times as ISO 8601); {@code null} for SQL NULL. */
 	static String copyText(Object value) {
 		if (value == null) {
 			return null;
@@ -45,10 +43,10 @@ final class SeriesColumns {
 		if (value instanceof BigDecimal decimal) {
 			return decimal.toPlainString();
 		}
-		if (value instanceof OffsetDateTime dateTime) {
-			return dateTime.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		if (value instanceof JsonNode json) {
+			return JsonText.of(json);
 		}
-		return jdbcValue(value).toString();
+		return value.toString();
 	}
 
 }

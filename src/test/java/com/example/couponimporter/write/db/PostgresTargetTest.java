@@ -222,6 +222,45 @@ class PostgresTargetTest {
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(3);
 	}
 
+	/**
+	 * Chunks of three: a repeat within a chunk, a repeat of a series this import created (found by the
+	 * row's lineage), of one it found existing (kept in import_series_key), and a repeat of a repeat.
+	 */
+	@Test
+	void duplicatesOfCreatedAndOfExistingSeriesAreRejectedNamingTheFirstLine() throws IOException {
+		ImportRun.run(this.dir.resolve("first"), args("--importer.input=" + write("a.csv", HEADER + valid("E1") + valid("E2"))));
+		String lines = valid("E1") + valid("N1") + valid("E1").replace("Good", "Second") + valid("N1") + valid("E1")
+				+ valid("N2") + valid("N2") + valid("N2") + valid("E2");
+
+		ImportRun skip = ImportRun.run(this.dir.resolve("skip"), args("--importer.input=" + write("b.csv", HEADER + lines),
+				"--importer.chunk-size=3"));
+
+		assertThat(skip.counts()).isEqualTo("9/2/0/2/5");
+		assertThat(skip.rejects()).extracting(r -> r.get("_line") + ": " + r.get("_error_messages")).containsExactly(
+				"4: seriesCode E1 of org 1 is already defined on line 2 of this file; the first one wins",
+				"5: seriesCode N1 of org 1 is already defined on line 3 of this file; the first one wins",
+				"6: seriesCode E1 of org 1 is already defined on line 2 of this file; the first one wins",
+				"8: seriesCode N2 of org 1 is already defined on line 7 of this file; the first one wins",
+				"9: seriesCode N2 of org 1 is already defined on line 7 of this file; the first one wins");
+		assertThat(skip.results()).extracting(r -> r.get("_line") + " " + r.get("seriesCode") + " " + r.get("outcome"))
+			.containsExactly("2 E1 existing", "3 N1 created", "7 N2 created", "10 E2 existing");
+		assertThat(description("E1")).isEqualTo("Good");
+		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM import_series_key", Long.class))
+			.as("the keys of a completed import are removed").isZero();
+
+		db.clearSeries();
+		ImportRun.run(this.dir.resolve("again"), args("--importer.input=" + write("c.csv", HEADER + valid("E1") + valid("E2")),
+				"--importer.force=true"));
+		ImportRun update = ImportRun.run(this.dir.resolve("update"), args("--importer.input=" + write("d.csv", HEADER + lines),
+				"--importer.chunk-size=3", "--importer.on-existing=update", "--importer.force=true"));
+
+		assertThat(update.counts()).isEqualTo("9/2/2/0/5");
+		assertThat(update.rejectCodesByLine()).containsOnlyKeys(4L, 5L, 6L, 8L, 9L);
+		assertThat(description("E1")).as("the first definition wins").isEqualTo("Good");
+		assertThat(db.jdbc().queryForObject("SELECT import_line FROM coupon_series WHERE series_code = 'E1'", Long.class))
+			.isEqualTo(2);
+	}
+
 	@Test
 	void theDatabaseUrlIsLoggedWithoutCredentials(CapturedOutput output) throws IOException {
 		Path input = write("secret.csv", HEADER + valid("P1"));

@@ -1,0 +1,130 @@
+package com.example.couponimporter.validate;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.example.couponimporter.read.CouponSeriesReader;
+import com.example.couponimporter.series.Decision;
+import com.example.couponimporter.series.RawRecord;
+
+/**
+ * The step's reader: reads and validates records up to one chunk ahead, in a thread of its own, so that the
+ * next chunk is parsed and validated while the database or the API takes the current one. Restartable like
+ * the reader it wraps: it saves the position after the last record the step took, not the last one read
+ * ahead. Whether an accepted series repeats an earlier one is decided when the chunk is written.
+ */
+public class ValidatedRecords implements ItemStreamReader<Decision> {
+
+	private static final Object END = new Object();
+
+	private final CouponSeriesReader reader;
+
+	private final CouponSeriesValidator validator;
+
+	private final BlockingQueue<Object> ahead;
+
+	private Thread thread;
+
+	private boolean ended;
+
+	private long position;
+
+	private long nextLine;
+
+	/** @param capacity how many records may be read ahead of the step */
+	public ValidatedRecords(CouponSeriesReader reader, CouponSeriesValidator validator, int capacity) {
+		this.reader = reader;
+		this.validator = validator;
+		this.ahead = new ArrayBlockingQueue<>(capacity);
+	}
+
+	private record Item(Decision decision, long position, long nextLine) {
+	}
+
+	private record Failure(Throwable cause) {
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		this.reader.open(context);
+		this.position = this.reader.position();
+		this.nextLine = this.reader.nextLine();
+		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+		this.thread = new Thread(() -> readAhead(step), "read-ahead");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/** Runs in the step's scope, since the reader it calls may be a step-scoped bean. */
+	private void readAhead(StepExecution step) {
+		StepSynchronizationManager.register(step);
+		try {
+			try {
+				RawRecord raw;
+				while ((raw = this.reader.read()) != null) {
+					this.ahead.put(new Item(this.validator.validate(raw), this.reader.position(), this.reader.nextLine()));
+				}
+				this.ahead.put(END);
+			}
+			catch (InterruptedException ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				this.ahead.put(new Failure(ex));
+			}
+		}
+		catch (InterruptedException ex) {
+			// the step closed the reader: nothing more is needed
+		}
+		finally {
+			StepSynchronizationManager.close();
+		}
+	}
+
+	@Override
+	public Decision read() throws Exception {
+		if (this.ended) {
+			return null;
+		}
+		Object next = this.ahead.take();
+		if (next instanceof Item item) {
+			this.position = item.position();
+			this.nextLine = item.nextLine();
+			return item.decision();
+		}
+		this.ended = true;
+		if (next instanceof Failure failure) {
+			if (failure.cause() instanceof Exception ex) {
+				throw ex;
+			}
+			throw (Error) failure.cause();
+		}
+		return null;
+	}
+
+	@Override
+	public void update(ExecutionContext context) throws ItemStreamException {
+		CouponSeriesReader.startAt(context, this.position, this.nextLine);
+	}
+
+	@Override
+	public void close() throws ItemStreamException {
+		if (this.thread != null) {
+			this.thread.interrupt();
+			try {
+				this.thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.reader.close();
+	}
+
+}
