@@ -49,8 +49,16 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private static final String COPY_INTO_TABLE = "COPY coupon_series (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
 
-	private static final String NEXT_IDS = "SELECT nextval(pg_get_serial_sequence('coupon_series', 'id')) "
-			+ "FROM generate_series(1, ?)";
+	private static final String ID_SEQUENCE = "SELECT pg_get_serial_sequence('coupon_series', 'id')::regclass::oid";
+
+	private static final String NEXT_IDS = "SELECT nextval(?::oid) FROM generate_series(1, ?)";
+
+	/**
+	 * The chunk's rows and its checkpoint commit together, so if PostgreSQL itself crashes and loses the
+	 * last commits, it loses both and a restart redoes those chunks; the job's final commit is synchronous
+	 * and makes every earlier one durable. Not waiting for the WAL flush of each chunk saves milliseconds.
+	 */
+	private static final String ASYNCHRONOUS_COMMIT = "SET LOCAL synchronous_commit TO off";
 
 	private static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING
 			+ " ON COMMIT DELETE ROWS AS SELECT * FROM coupon_series WITH NO DATA";
@@ -92,15 +100,17 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private final OnExisting onExisting;
 
-	private final ImportLineage lineage;
+	private final CopyRows rows;
 
 	private final SeriesKeys keys;
+
+	private Long idSequence;
 
 	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage, SeriesKeys keys) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.onExisting = onExisting;
-		this.lineage = lineage;
+		this.rows = new CopyRows(lineage);
 		this.keys = keys;
 	}
 
@@ -111,7 +121,11 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	@Override
 	public List<TargetResult> write(List<CouponSeries> chunk) throws Exception {
-		List<Long> ids = this.jdbc.queryForList(NEXT_IDS, Long.class, chunk.size());
+		if (this.idSequence == null) {
+			this.idSequence = this.jdbc.queryForObject(ID_SEQUENCE, Long.class);
+		}
+		this.jdbc.execute(ASYNCHRONOUS_COMMIT);
+		List<Long> ids = this.jdbc.queryForList(NEXT_IDS, Long.class, this.idSequence, chunk.size());
 		String importedAt = OffsetDateTime.now().toString();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
@@ -256,13 +270,13 @@ public class PostgresCopyTarget implements SeriesTarget {
 			throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		try {
-			StringBuilder rows = new StringBuilder(COPY_BATCH + 4096);
+			StringBuilder buffer = new StringBuilder(COPY_BATCH + 4096);
 			for (int i = 0; i < chunk.size(); i++) {
-				appendRow(rows, chunk.get(i), ids.get(i), importedAt);
-				if (rows.length() >= COPY_BATCH || i == chunk.size() - 1) {
-					byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+				this.rows.append(buffer, chunk.get(i), ids.get(i), importedAt);
+				if (buffer.length() >= COPY_BATCH || i == chunk.size() - 1) {
+					byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
 					copy.writeToCopy(bytes, 0, bytes.length);
-					rows.setLength(0);
+					buffer.setLength(0);
 				}
 			}
 			copy.endCopy();
@@ -278,32 +292,6 @@ public class PostgresCopyTarget implements SeriesTarget {
 			}
 			throw ex;
 		}
-	}
-
-	private void appendRow(StringBuilder csv, CouponSeries series, long id, String importedAt) {
-		csv.append(id).append(',');
-		for (Field field : SeriesColumns.FIELDS) {
-			appendCell(csv, SeriesColumns.copyText(series.get(field)));
-			csv.append(',');
-		}
-		appendCell(csv, this.lineage.importFile());
-		csv.append(',').append(series.line()).append(',').append(this.lineage.jobExecutionId()).append(',');
-		csv.append(importedAt).append('\n');
-	}
-
-	private static void appendCell(StringBuilder csv, String text) {
-		if (text == null) {
-			return;
-		}
-		csv.append('"');
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '"') {
-				csv.append('"');
-			}
-			csv.append(c);
-		}
-		csv.append('"');
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.example.couponimporter.write.db;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,20 +32,6 @@ final class SeriesColumns {
 	/** The value as JDBC binds it: JSON as text, everything else as it is. */
 	static Object jdbcValue(Object value) {
 		return (value instanceof JsonNode json) ? json.toString() : value;
-	}
-
-	/** The value as COPY's CSV format reads it (date-times as ISO 8601); {@code null} for SQL NULL. */
-	static String copyText(Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal.toPlainString();
-		}
-		if (value instanceof JsonNode json) {
-			return JsonText.of(json);
-		}
-		return value.toString();
 	}
 
 }

@@ -79,6 +79,26 @@ class PostgresTargetTest {
 	}
 
 	@Test
+	void quotesBackslashesLineBreaksAndControlCharactersSurviveTheCopyEncoding() throws IOException {
+		String record = "{\"orgId\": 1, \"seriesCode\": \"Q-1\", \"description\": \"say \\\"hi\\\", a\\nb \\\\ ü\", "
+				+ "\"discountCode\": \"C\", \"discountType\": \"ABS\", \"discountValue\": 10, "
+				+ "\"validTillDate\": \"2099-01-01T00:00:00Z\", \"smsTemplate\": \"Hi\", "
+				+ "\"customPropertyMap\": {\"q\": \"say \\\"hi\\\", \\\\ \\u0007 ü\"}, "
+				+ "\"targetUserDetails\": {\"n\": [1.5, true, null]}}\n";
+		Path input = write("quotes.jsonl", record);
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + input));
+
+		assertThat(run.counts()).isEqualTo("1/1/0/0/0");
+		Map<String, Object> row = db.jdbc().queryForMap("SELECT series_code, description, custom_property_map->>'q' AS q, "
+				+ "target_user_details->'n' AS n FROM coupon_series");
+		assertThat(row.get("series_code")).isEqualTo("Q-1");
+		assertThat(row.get("description")).isEqualTo("say \"hi\", a\nb \\ ü");
+		assertThat(row.get("q")).isEqualTo("say \"hi\", \\ \u0007 ü");
+		assertThat(row.get("n")).hasToString("[1.5, true, null]");
+	}
+
+	@Test
 	void recordKeepingFieldsOfAnApiExportAreStored() {
 		ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + ALL_FIELDS, "--importer.force=true"));
 
