@@ -2,6 +2,7 @@ package com.example.couponimporter.validate;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -10,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.example.couponimporter.read.CouponSeriesReader;
+import com.example.couponimporter.series.CouponSeries;
 import com.example.couponimporter.series.Decision;
 import com.example.couponimporter.series.RawRecord;
 
@@ -27,6 +29,8 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 
 	private final CouponSeriesValidator validator;
 
+	private final Consumer<CouponSeries> prepare;
+
 	private final BlockingQueue<Object> ahead;
 
 	private Thread thread;
@@ -37,10 +41,15 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 
 	private long nextLine;
 
-	/** @param capacity how many records may be read ahead of the step */
-	public ValidatedRecords(CouponSeriesReader reader, CouponSeriesValidator validator, int capacity) {
+	/**
+	 * @param prepare what the target does with an accepted series ahead of its chunk
+	 * @param capacity how many records may be read ahead of the step
+	 */
+	public ValidatedRecords(CouponSeriesReader reader, CouponSeriesValidator validator, Consumer<CouponSeries> prepare,
+			int capacity) {
 		this.reader = reader;
 		this.validator = validator;
+		this.prepare = prepare;
 		this.ahead = new ArrayBlockingQueue<>(capacity);
 	}
 
@@ -68,7 +77,11 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 			try {
 				RawRecord raw;
 				while ((raw = this.reader.read()) != null) {
-					this.ahead.put(new Item(this.validator.validate(raw), this.reader.position(), this.reader.nextLine()));
+					Decision decision = this.validator.validate(raw);
+					if (decision instanceof Decision.Accepted accepted) {
+						this.prepare.accept(accepted.series());
+					}
+					this.ahead.put(new Item(decision, this.reader.position(), this.reader.nextLine()));
 				}
 				this.ahead.put(END);
 			}

@@ -21,6 +21,11 @@ public class DuplicateCheckingTarget implements SeriesTarget {
 	}
 
 	@Override
+	public void prepare(CouponSeries series) {
+		this.target.prepare(series);
+	}
+
+	@Override
 	public List<TargetResult> write(List<CouponSeries> series) throws Exception {
 		List<Long> firstLines = this.keys.firstLines(series);
 		List<CouponSeries> toWrite = new ArrayList<>(series.size());

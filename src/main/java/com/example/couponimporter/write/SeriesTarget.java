@@ -14,6 +14,14 @@ public interface SeriesTarget {
 	List<TargetResult> write(List<CouponSeries> series) throws Exception;
 
 	/**
+	 * Called for each accepted series as soon as it is validated, on the thread that reads ahead of the
+	 * step, before its chunk is written: per-series work done here (the PostgreSQL target encodes the row)
+	 * overlaps with the writing of the chunk before. Must not depend on the series being written later.
+	 */
+	default void prepare(CouponSeries series) {
+	}
+
+	/**
 	 * Whether {@link #write} itself refuses series that an earlier record of the input defined
 	 * ({@code DUPLICATE_IN_FILE}); other targets are wrapped in a {@link DuplicateCheckingTarget}.
 	 */

@@ -1,6 +1,7 @@
 package com.example.couponimporter.write.db;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.example.couponimporter.series.CouponSeries;
@@ -9,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Encodes series as rows of {@code COPY ... (FORMAT csv)}: the id, every field's column, the lineage and the
- * import time. Written straight into one buffer, without intermediate strings where it can, since encoding
- * is most of the importer's own work per series on the way to the database.
+ * import time. Written without intermediate strings where it can, since encoding is most of the importer's
+ * own work per series on the way to the database.
  */
 final class CopyRows {
 
@@ -25,14 +26,19 @@ final class CopyRows {
 		this.jobExecutionId = lineage.jobExecutionId();
 	}
 
-	void append(StringBuilder csv, CouponSeries series, long id, String importedAt) {
-		csv.append(id);
+	/**
+	 * The row without its first and last cells (the id, drawn when the chunk is written, and the import
+	 * time): every field's column and the lineage, each followed by a comma, in UTF-8.
+	 */
+	byte[] body(CouponSeries series) {
+		StringBuilder csv = new StringBuilder(1024);
 		for (Field field : SeriesColumns.FIELDS) {
-			csv.append(',');
 			appendValue(csv, series.get(field));
+			csv.append(',');
 		}
-		csv.append(',').append(this.quotedImportFile).append(',').append(series.line()).append(',')
-			.append(this.jobExecutionId).append(',').append(importedAt).append('\n');
+		csv.append(this.quotedImportFile).append(',').append(series.line()).append(',').append(this.jobExecutionId)
+			.append(',');
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Numbers, booleans and date-times need no quotes; text and JSON are quoted, {@code "} doubled. */

@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.OffsetDateTime;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +108,9 @@ public class PostgresCopyTarget implements SeriesTarget {
 	private final SeriesKeys keys;
 
 	private Long idSequence;
+
+	/** Rows encoded ahead, until their chunk is written; at most the series read ahead and one chunk. */
+	private final Map<CouponSeries, byte[]> encoded = Collections.synchronizedMap(new IdentityHashMap<>());
 
 	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage, SeriesKeys keys) {
 		this.dataSource = dataSource;
@@ -262,21 +268,32 @@ public class PostgresCopyTarget implements SeriesTarget {
 				+ "); importer.on-existing=reject refuses existing series");
 	}
 
+	/** Encodes the series' row ahead of its chunk, on the thread that reads ahead (see {@link #write}). */
+	@Override
+	public void prepare(CouponSeries series) {
+		this.encoded.put(series, this.rows.body(series));
+	}
+
 	/**
-	 * Streams the rows to PostgreSQL as they are encoded, so that the database stores the first rows of the
-	 * chunk while the last ones are still being encoded.
+	 * Streams the rows to PostgreSQL in pieces, so that the database stores the first rows of the chunk
+	 * while the last ones are still being sent; rows encoded ahead are only framed with id and time.
 	 */
 	private void copy(Connection connection, String sql, List<CouponSeries> chunk, List<Long> ids, String importedAt)
 			throws SQLException {
+		byte[] time = importedAt.getBytes(StandardCharsets.US_ASCII);
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		try {
-			StringBuilder buffer = new StringBuilder(COPY_BATCH + 4096);
+			ByteArrayOutputStream buffer = new ByteArrayOutputStream(COPY_BATCH + 4096);
 			for (int i = 0; i < chunk.size(); i++) {
-				this.rows.append(buffer, chunk.get(i), ids.get(i), importedAt);
-				if (buffer.length() >= COPY_BATCH || i == chunk.size() - 1) {
-					byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-					copy.writeToCopy(bytes, 0, bytes.length);
-					buffer.setLength(0);
+				byte[] body = this.encoded.remove(chunk.get(i));
+				buffer.writeBytes(Long.toString(ids.get(i)).getBytes(StandardCharsets.US_ASCII));
+				buffer.write(',');
+				buffer.writeBytes((body != null) ? body : this.rows.body(chunk.get(i)));
+				buffer.writeBytes(time);
+				buffer.write('\n');
+				if (buffer.size() >= COPY_BATCH || i == chunk.size() - 1) {
+					copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+					buffer.reset();
 				}
 			}
 			copy.endCopy();
