@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.example.couponimporter.read.Json;
 import com.example.couponimporter.series.ErrorCode;
@@ -89,8 +88,11 @@ final class ValueParser {
 		}
 		if (node.isString()) {
 			String text = node.stringValue().strip();
-			if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-				return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
+			if (text.equalsIgnoreCase("true")) {
+				return Boolean.TRUE;
+			}
+			if (text.equalsIgnoreCase("false")) {
+				return Boolean.FALSE;
 			}
 		}
 		return Problem.of(ErrorCode.INVALID_TYPE, "must be true or false; found " + Shown.value(node));
