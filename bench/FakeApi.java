@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
  * every call answers after a fixed latency. POST /v2/coupon/series creates (751 for a repeated code),
  * GET /v2/coupon/series?seriesCode=X looks up, POST /v3/oauth/token/generate issues a token; any
  * credentials are accepted. On SIGTERM it writes
- * (of the /v2 calls) {"calls", "created", "mostCallsInOneSecond"} to STATS_FILE.
+ * (of the /v2 calls) {"calls", "created", "mostCallsInOneSecond", "callsPerSecond"} to STATS_FILE, the last
+ * counting calls in each second from the first one.
  *
  * usage: java bench/FakeApi.java PORT LATENCY_MS STATS_FILE
  */
@@ -109,9 +110,17 @@ public class FakeApi {
 			}
 			most = Math.max(most, last - first + 1);
 		}
+		List<Integer> perSecond = new ArrayList<>();
+		for (long arrival : sorted) {
+			int second = (int) ((arrival - sorted.get(0)) / 1_000_000_000L);
+			while (perSecond.size() <= second) {
+				perSecond.add(0);
+			}
+			perSecond.set(second, perSecond.get(second) + 1);
+		}
 		try {
 			Files.writeString(stats, "{\"calls\":" + sorted.size() + ",\"created\":" + series.size()
-					+ ",\"mostCallsInOneSecond\":" + most + "}");
+					+ ",\"mostCallsInOneSecond\":" + most + ",\"callsPerSecond\":" + perSecond + "}");
 		}
 		catch (IOException ex) {
 			System.err.println("cannot write " + stats + ": " + ex.getMessage());

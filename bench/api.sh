@@ -48,6 +48,7 @@ sent = c["created"] + c["existing"] + sum(v for k, v in summary["rejectsByCode"]
 rate = sent / (summary["durationMs"] / 1000)
 print(f"{sys.argv[5]:>22}: {c['read']:>6} read, {c['created']:>6} created, {rate:8.1f} series/s, "
       f"ideal {ideal:6.1f}/s, ratio {rate / ideal:.3f}, most calls in any 1 s at the fake: {stats['mostCallsInOneSecond']}")
+print(f"{'':>22}  calls per second at the fake: {stats['callsPerSecond']}")
 PY
 }
 
