@@ -103,8 +103,9 @@ class ImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	ValidatedRecords validatedRecords(CouponSeriesReader couponSeriesReader, @Value("#{stepExecution}") StepExecution step,
-			ImporterProperties properties, ImportOptions options, JobRepository jobRepository, SeriesTarget seriesTarget) {
+	ValidatedRecords validatedRecords(CouponSeriesReader couponSeriesReader,
+			@Value("#{stepExecution}") StepExecution step, ImporterProperties properties, ImportOptions options,
+			JobRepository jobRepository, SeriesTarget seriesTarget) {
 		ValidationSettings settings = new ValidationSettings(properties.getOrgId(), properties.getCreatedBy(),
 				OffsetDateTime.parse(JobStartTime.of(step, jobRepository)), properties.isAllowPastExpiry());
 		return new ValidatedRecords(couponSeriesReader, new CouponSeriesValidator(settings), seriesTarget::prepare,

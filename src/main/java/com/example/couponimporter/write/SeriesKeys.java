@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.couponimporter.partition.Partitions;
-
 import com.example.couponimporter.series.CouponSeries;
 import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
@@ -24,8 +23,10 @@ import com.example.couponimporter.write.db.Databases;
 
 /**
  * The series an import has accepted so far, kept in the job database (table {@code import_series_key})
- * rather than in memory, so that memory does not grow with the input. Written in the chunk's transaction:
- * after a crash, the keys are exactly those of the committed chunks.
+ * rather than in memory, so that memory does not grow with the input: every accepted series for targets
+ * that cannot tell repeats apart, only those found existing for the PostgreSQL target (which knows its own
+ * rows by their lineage). Written in the chunk's transaction: after a crash, the keys are exactly those of
+ * the committed chunks.
  */
 public class SeriesKeys {
 
@@ -38,9 +39,10 @@ public class SeriesKeys {
 			+ "series_code, first_line) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM import_series_key "
 			+ "WHERE job_instance_id = ? AND partition_index = ? AND org_id = ? AND series_code = ?)";
 
-	private static final String REGISTER_PG = "INSERT INTO import_series_key (job_instance_id, partition_index, org_id, "
-			+ "series_code, first_line) SELECT ?, ?, k.org_id, k.series_code, k.line "
-			+ "FROM unnest(?::bigint[], ?::varchar[], ?::bigint[]) AS k(org_id, series_code, line) ON CONFLICT DO NOTHING";
+	private static final String REGISTER_PG = "INSERT INTO import_series_key (job_instance_id, partition_index, "
+			+ "org_id, series_code, first_line) SELECT ?, ?, k.org_id, k.series_code, k.line "
+			+ "FROM unnest(?::bigint[], ?::varchar[], ?::bigint[]) AS k(org_id, series_code, line) "
+			+ "ON CONFLICT DO NOTHING";
 
 	private static final String FIND_ONE = "SELECT first_line FROM import_series_key "
 			+ "WHERE job_instance_id = ? AND partition_index = ? AND org_id = ? AND series_code = ?";
@@ -136,9 +138,12 @@ public class SeriesKeys {
 		ps.setLong(1, this.jobInstanceId);
 		ps.setInt(2, this.partition);
 		Connection connection = ps.getConnection();
-		ps.setArray(3, connection.createArrayOf("bigint", series.stream().map(CouponSeries::orgId).toArray(Long[]::new)));
-		ps.setArray(4, connection.createArrayOf("varchar", series.stream().map(CouponSeries::seriesCode).toArray(String[]::new)));
-		ps.setArray(5, connection.createArrayOf("bigint", series.stream().map(CouponSeries::line).toArray(Long[]::new)));
+		Long[] orgs = series.stream().map(CouponSeries::orgId).toArray(Long[]::new);
+		String[] codes = series.stream().map(CouponSeries::seriesCode).toArray(String[]::new);
+		Long[] lines = series.stream().map(CouponSeries::line).toArray(Long[]::new);
+		ps.setArray(3, connection.createArrayOf("bigint", orgs));
+		ps.setArray(4, connection.createArrayOf("varchar", codes));
+		ps.setArray(5, connection.createArrayOf("bigint", lines));
 	}
 
 	private Long lookUp(CouponSeries series) {

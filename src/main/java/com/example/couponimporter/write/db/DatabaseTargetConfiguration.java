@@ -31,7 +31,8 @@ class DatabaseTargetConfiguration {
 		}
 		ImportLineage lineage = new ImportLineage(input, step.getJobExecutionId());
 		if (Databases.isPostgres(dataSource)) {
-			return new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage, SeriesKeys.of(step, dataSource));
+			SeriesKeys keys = SeriesKeys.of(step, dataSource);
+			return new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage, keys);
 		}
 		return new JdbcTarget(dataSource, properties.getOnExisting(), lineage);
 	}
