@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  * A fake of the Create coupon series API for benchmarks (run as a source file: java bench/FakeApi.java):
  * every call answers after a fixed latency. POST /v2/coupon/series creates (751 for a repeated code),
  * GET /v2/coupon/series?seriesCode=X looks up, POST /v3/oauth/token/generate issues a token; any
- * credentials are accepted. On SIGTERM it writes
+ * credentials are accepted. Calls under /warm-up/ (e.g. /warm-up/v2/coupon/series) are answered the same way
+ * but not counted, so that a client can warm the fake's JIT before a measured run. On SIGTERM it writes
  * (of the /v2 calls) {"calls", "created", "mostCallsInOneSecond", "callsPerSecond"} to STATS_FILE, the last
  * counting calls in each second from the first one.
  *

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ceiling that the client and the fake allow, without the importer.
  *
  * usage: java bench/HttpCeiling.java BASE_URL CONCURRENCY SECONDS
+ * (bench/api.sh warms the fake with BASE_URL http://127.0.0.1:PORT/warm-up, calls the fake does not count)
  */
 public class HttpCeiling {
 	public static void main(String[] args) throws Exception {

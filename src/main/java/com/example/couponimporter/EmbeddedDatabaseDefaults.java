@@ -23,11 +23,12 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor, Order
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.containsProperty("spring.datasource.hikari.maximum-pool-size")) {
-			// the run's lock, the chunk and the API ledger take one each; each partition its own chunk and ledger
+			// the run's lock takes one; each partition (or the single step) one for its chunk and, with the API
+			// target, one for the ledger and one for the thread recording answers in it
 			int partitions = environment.getProperty("importer.partitions", Integer.class, 1);
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("importerConnectionPool",
-						Map.of("spring.datasource.hikari.maximum-pool-size", String.valueOf(Math.max(4, 2 * partitions + 2)))));
+						Map.of("spring.datasource.hikari.maximum-pool-size", String.valueOf(Math.max(5, 3 * partitions + 2)))));
 		}
 		if (environment.getProperty("importer.dry-run", Boolean.class, false)) {
 			String url = "jdbc:h2:mem:dry-run-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";

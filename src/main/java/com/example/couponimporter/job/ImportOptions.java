@@ -91,14 +91,15 @@ public class ImportOptions {
 	}
 
 	/**
-	 * Records per transaction: as configured, else 1000 for the database and, for the API, 25 rounds of
-	 * {@code importer.api.concurrency} calls (at least 100), so the pause at each chunk's commit costs little.
+	 * Records per transaction: as configured, else 1000 for the database and, for the API, 100 rounds of
+	 * {@code importer.api.concurrency} calls (100 to 5000): at each chunk's end the calls in flight drain
+	 * and nothing is sent until the next chunk starts, so the fewer boundaries the better.
 	 */
 	public int chunkSize() {
 		if (this.properties.getChunkSize() > 0) {
 			return this.properties.getChunkSize();
 		}
-		return (this.properties.getTarget() == Target.API) ? Math.max(100, 25 * this.properties.getApi().getConcurrency())
+		return (this.properties.getTarget() == Target.API) ? Math.max(100, Math.min(5000, 100 * this.properties.getApi().getConcurrency()))
 				: 1000;
 	}
 

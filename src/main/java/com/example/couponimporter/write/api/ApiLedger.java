@@ -115,30 +115,28 @@ final class ApiLedger {
 	}
 
 	/**
-	 * Records what the API did with a series, as soon as it is known. On PostgreSQL without waiting for the
+	 * Records what the API did with the series, in one transaction. On PostgreSQL without waiting for the
 	 * disk: losing this write in a database crash only leaves the series pending, to be looked up.
 	 */
-	void record(CouponSeries series, Entry e) {
+	void record(List<LedgerRecorder.Answered> answered) {
+		Timestamp now = Timestamp.from(Instant.now());
 		this.ownTransaction.executeWithoutResult(status -> {
 			if (this.postgres) {
 				this.jdbc.execute("SET LOCAL synchronous_commit TO OFF");
 			}
-			update(series, e);
-		});
-	}
-
-	private void update(CouponSeries series, Entry e) {
-		this.jdbc.update(RECORD, ps -> {
-			ps.setString(1, e.status().name());
-			ps.setObject(2, e.seriesId());
-			ps.setLong(3, e.jobInstanceId());
-			ps.setString(4, e.requestId());
-			ps.setString(5, e.rejectCode());
-			ps.setObject(6, e.apiErrorCode());
-			ps.setString(7, truncate(e.message(), 2000));
-			ps.setString(8, truncate(e.warnings(), 10_000));
-			ps.setTimestamp(9, Timestamp.from(Instant.now()));
-			key(ps, 10, series);
+			this.jdbc.batchUpdate(RECORD, answered, answered.size(), (ps, a) -> {
+				Entry e = a.entry();
+				ps.setString(1, e.status().name());
+				ps.setObject(2, e.seriesId());
+				ps.setLong(3, e.jobInstanceId());
+				ps.setString(4, e.requestId());
+				ps.setString(5, e.rejectCode());
+				ps.setObject(6, e.apiErrorCode());
+				ps.setString(7, truncate(e.message(), 2000));
+				ps.setString(8, truncate(e.warnings(), 10_000));
+				ps.setTimestamp(9, now);
+				key(ps, 10, a.series());
+			});
 		});
 	}
 

@@ -16,6 +16,7 @@ import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
 import com.example.couponimporter.series.FieldError;
 import com.example.couponimporter.series.Outcome;
+import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.TargetResult;
 import com.example.couponimporter.write.api.ApiLedger.Entry;
@@ -24,9 +25,10 @@ import com.example.couponimporter.write.api.SeriesCalls.Answer;
 
 /**
  * The API target (SPEC §7.2): sends a chunk's series with {@code importer.api.concurrency} calls in flight,
- * after checking the ledger. What the ledger already knows is not sent again: a series this job instance
+ * after refusing repeats of earlier records ({@link SeriesKeys}) and checking the ledger. What the ledger already knows is not sent again: a series this job instance
  * created before a crash is reported as created, one created by an earlier import as existing, and one
- * left pending is looked up first.
+ * left pending is looked up first. Answers go to the ledger through a {@link LedgerRecorder}; a chunk ends
+ * only once all of its answers are there.
  */
 public final class ApiTarget implements SeriesTarget, AutoCloseable {
 
@@ -34,17 +36,26 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 
 	private final ApiLedger ledger;
 
+	private final SeriesKeys keys;
+
 	private final long jobInstanceId;
 
 	private final OnExisting onExisting;
 
 	private final ExecutorService pool;
 
-	ApiTarget(SeriesCalls calls, ApiLedger ledger, long jobInstanceId, OnExisting onExisting, int concurrency) {
+	private final LedgerRecorder recorder;
+
+	private final int concurrency;
+
+	ApiTarget(SeriesCalls calls, ApiLedger ledger, SeriesKeys keys, OnExisting onExisting, int concurrency) {
 		this.calls = calls;
 		this.ledger = ledger;
-		this.jobInstanceId = jobInstanceId;
+		this.keys = keys;
+		this.jobInstanceId = keys.jobInstanceId();
 		this.onExisting = onExisting;
+		this.recorder = new LedgerRecorder(ledger, concurrency);
+		this.concurrency = concurrency;
 		AtomicInteger threads = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(concurrency, task -> {
 			Thread thread = new Thread(task, "api-call-" + threads.incrementAndGet());
@@ -55,15 +66,51 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 
 	@Override
 	public List<TargetResult> write(List<CouponSeries> chunk) throws Exception {
-		Map<String, Entry> known = this.ledger.find(chunk);
 		TargetResult[] results = new TargetResult[chunk.size()];
-		List<CouponSeries> fresh = new ArrayList<>();
 		boolean[] isFresh = new boolean[chunk.size()];
 		List<Integer> toCall = new ArrayList<>();
-		for (int i = 0; i < chunk.size(); i++) {
+		AtomicBoolean halted = new AtomicBoolean();
+		List<Future<Answer>> answers = new ArrayList<>(chunk.size());
+		Exception failure = null;
+		try {
+			// slice by slice, so that the calls of one slice are in flight while the next is looked up and
+			// marked pending; the first slice is small, so that the first calls go out soon
+			for (int from = 0, size = this.concurrency; from < chunk.size(); from += size, size = 4 * this.concurrency) {
+				int to = Math.min(from + size, chunk.size());
+				int firstCall = toCall.size();
+				List<CouponSeries> fresh = sort(chunk, from, to, results, isFresh, toCall);
+				this.ledger.pending(fresh, this.jobInstanceId);
+				for (int i : toCall.subList(firstCall, toCall.size())) {
+					answers.add(call(chunk.get(i), !isFresh[i], halted));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			halted.set(true);
+			failure = ex;
+		}
+		record(chunk, toCall, answers, isFresh, results, failure);
+		return List.of(results);
+	}
+
+	/**
+	 * Sorts the series {@code from}–{@code to}: repeats of an earlier record and series the ledger has an
+	 * answer for get their result here; those it left pending are to be called; those new to it are to be
+	 * called and returned, to be marked pending first.
+	 */
+	private List<CouponSeries> sort(List<CouponSeries> chunk, int from, int to, TargetResult[] results,
+			boolean[] isFresh, List<Integer> toCall) {
+		List<Long> firstLines = this.keys.firstLines(chunk.subList(from, to));
+		Map<String, Entry> known = this.ledger.find(chunk.subList(from, to));
+		List<CouponSeries> fresh = new ArrayList<>();
+		for (int i = from; i < to; i++) {
 			CouponSeries series = chunk.get(i);
 			Entry entry = known.get(series.key());
-			if (entry == null || (entry.status() == Status.REJECTED && entry.jobInstanceId() != this.jobInstanceId)) {
+			long firstLine = firstLines.get(i - from);
+			if (firstLine != series.line()) {
+				results[i] = TargetResult.rejected(SeriesKeys.duplicate(series, firstLine));
+			}
+			else if (entry == null || (entry.status() == Status.REJECTED && entry.jobInstanceId() != this.jobInstanceId)) {
 				fresh.add(series);
 				isFresh[i] = true;
 				toCall.add(i);
@@ -75,37 +122,34 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 				results[i] = replay(series, entry);
 			}
 		}
-		this.ledger.pending(fresh, this.jobInstanceId);
-		AtomicBoolean halted = new AtomicBoolean();
-		List<Future<Answer>> answers = new ArrayList<>(toCall.size());
-		for (int i : toCall) {
-			CouponSeries series = chunk.get(i);
-			boolean pending = !isFresh[i];
-			answers.add(this.pool.submit(() -> {
-				try {
-					Answer answer = pending ? this.calls.resolve(series, halted::get)
-							: this.calls.create(series, halted::get);
-					if (answer.status() != null) {
-						this.ledger.record(series, entry(answer));
-					}
-					return answer;
-				}
-				catch (RuntimeException | InterruptedException ex) {
-					halted.set(true);
-					throw ex;
-				}
-			}));
-		}
-		record(chunk, toCall, answers, isFresh, results);
-		return List.of(results);
+		return fresh;
 	}
 
-	/** Collects the answers, forgets series that were never sent, then fails the chunk with the first failure. */
+	private Future<Answer> call(CouponSeries series, boolean pending, AtomicBoolean halted) {
+		return this.pool.submit(() -> {
+			try {
+				Answer answer = pending ? this.calls.resolve(series, halted::get) : this.calls.create(series, halted::get);
+				if (answer.status() != null) {
+					this.recorder.record(series, entry(answer));
+				}
+				return answer;
+			}
+			catch (RuntimeException | InterruptedException ex) {
+				halted.set(true);
+				throw ex;
+			}
+		});
+	}
+
+	/**
+	 * Collects the answers of the series that were handed to a call, waits until they are in the ledger, forgets
+	 * series that were never sent, then fails the chunk with the first failure.
+	 */
 	private void record(List<CouponSeries> chunk, List<Integer> toCall, List<Future<Answer>> answers,
-			boolean[] isFresh, TargetResult[] results) throws Exception {
+			boolean[] isFresh, TargetResult[] results, Exception sliceFailure) throws Exception {
 		List<CouponSeries> neverSent = new ArrayList<>();
-		Exception failure = null;
-		for (int n = 0; n < toCall.size(); n++) {
+		Exception failure = sliceFailure;
+		for (int n = 0; n < answers.size(); n++) {
 			CouponSeries series = chunk.get(toCall.get(n));
 			Answer answer;
 			try {
@@ -120,6 +164,12 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 			if (answer.result() == null && !answer.mayHaveReachedApi() && isFresh[toCall.get(n)]) {
 				neverSent.add(series);
 			}
+		}
+		try {
+			this.recorder.flush();
+		}
+		catch (IllegalStateException ex) {
+			failure = (failure != null) ? failure : ex;
 		}
 		this.ledger.forget(neverSent);
 		if (failure != null) {
@@ -154,9 +204,16 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 		return TargetResult.of(Outcome.EXISTING, entry.seriesId());
 	}
 
+	/** Repeats are refused slice by slice, with the ledger lookups, rather than for the whole chunk up front. */
+	@Override
+	public boolean findsDuplicates() {
+		return true;
+	}
+
 	@Override
 	public void close() {
 		this.pool.shutdownNow();
+		this.recorder.close();
 	}
 
 }

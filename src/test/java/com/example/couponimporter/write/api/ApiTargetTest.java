@@ -162,6 +162,26 @@ class ApiTargetTest {
 	}
 
 	@Test
+	void repeatedCodesAreRefusedNamingTheFirstLineAndSentOnce() throws IOException {
+		this.api.basic(BASIC_STORE_SERVER);
+		// chunks of 5: lines 2-6 and 7-11; at concurrency 1 the second chunk is sent in slices of lines 7 and 8-11
+		Path input = series(1, 2, 3, 4, 5, 6, 2, 6, 7, 7);
+
+		ImportRun run = run(input, basicAuth("--importer.chunk-size=5", "--importer.api.concurrency=1"));
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.counts()).isEqualTo("10/7/0/0/3");
+		assertThat(run.rejectCodesByLine()).containsExactly(Map.entry(8L, "seriesCode=DUPLICATE_IN_FILE"),
+				Map.entry(9L, "seriesCode=DUPLICATE_IN_FILE"), Map.entry(11L, "seriesCode=DUPLICATE_IN_FILE"));
+		assertThat(run.rejects()).extracting(r -> r.get("_error_messages"))
+			.containsExactly("seriesCode CODE-2 of org 100737 is already defined on line 3 of this file; the first one wins",
+					"seriesCode CODE-6 of org 100737 is already defined on line 7 of this file; the first one wins",
+					"seriesCode CODE-7 of org 100737 is already defined on line 10 of this file; the first one wins");
+		assertThat(this.api.creates()).hasSize(7);
+		assertThat(this.api.createdPerCode()).hasSize(7).allSatisfy((code, times) -> assertThat(times).isOne());
+	}
+
+	@Test
 	void existingSeriesAreRejectedWhenAskedTo() throws IOException {
 		this.api.basic(BASIC_STORE_SERVER).preexisting("CODE-2");
 
@@ -273,13 +293,18 @@ class ApiTargetTest {
 
 	/** A CSV file of {@code count} valid series, CODE-1 on line 2 onwards. */
 	private Path series(int count) throws IOException {
+		return series(java.util.stream.IntStream.rangeClosed(1, count).toArray());
+	}
+
+	/** A CSV file of valid series CODE-n, one for each number given, from line 2 onwards. */
+	private Path series(int... numbers) throws IOException {
 		StringBuilder csv = new StringBuilder("orgId,seriesCode,description,discountCode,discountType,discountValue,"
 				+ "validTillDate,smsTemplate\n");
-		for (int i = 1; i <= count; i++) {
+		for (int i : numbers) {
 			csv.append("100737,CODE-").append(i).append(",Series ").append(i).append(",DISC").append(i)
 				.append(",ABS,100,2099-01-01T00:00:00Z,Hi {{voucher}}\n");
 		}
-		Path file = this.dir.resolve("series-" + count + ".csv");
+		Path file = this.dir.resolve("series-" + System.nanoTime() + ".csv");
 		Files.writeString(file, csv);
 		return file;
 	}
