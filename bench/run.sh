@@ -4,6 +4,8 @@
 #
 # usage: bench/run.sh [RECORDS] [BAD_FRACTION] [FORMAT]     e.g. bench/run.sh 1000000 0.05 csv
 # env:   PGHOST (127.0.0.1) PGUSER (postgres) JAVA_OPTS (-Xmx256m) IMPORTER_ARGS (extra --importer.* options)
+#        REIMPORT=1: then import the same file again (--importer.force=true) into the filled table, where every
+#        series exists, and compare that run with the first import
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,3 +68,17 @@ printf 'importer   : %8.2f s  %9.0f rec/s  (job alone %.2f s, peak RSS %s MB)\n'
   "$(echo "$records / $importer_s" | bc -l)" "$(echo "$job_ms / 1000" | bc -l)" "$(( $(cat "$work/rss") / 1024 ))"
 printf 'ratio      : %8.2f x of \\copy throughput (whole process), %.2f x (job alone)\n' \
   "$(echo "$copy_s / $importer_s" | bc -l)" "$(echo "$copy_s * 1000 / $job_ms" | bc -l)"
+
+if [ "${REIMPORT:-0}" = "1" ]; then
+  start=$(now)
+  # shellcheck disable=SC2086
+  java $java_opts -jar "$work/importer.jar" --importer.input="$input" --importer.force=true \
+    --importer.report-dir="$work/again" --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" \
+    ${IMPORTER_ARGS:-} | tail -1
+  end=$(now)
+  again_s=$(seconds "$start" "$end")
+  again_ms=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/again/*.summary.json')[0]))['durationMs'])")
+  printf 're-import  : %8.2f s  %9.0f rec/s  (job alone %.2f s): %.2f x the first import'"'"'s time (job alone %.2f x)\n' \
+    "$again_s" "$(echo "$records / $again_s" | bc -l)" "$(echo "$again_ms / 1000" | bc -l)" \
+    "$(echo "$again_s / $importer_s" | bc -l)" "$(echo "$again_ms / $job_ms" | bc -l)"
+fi
