@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.example.couponimporter.job.ImportCommand;
 import com.example.couponimporter.job.InboxCommand;
+import com.example.couponimporter.job.StopOnSignal;
 import com.example.couponimporter.partition.PartitionWorker;
 
 /** The importer's entry point: one run imports one input (or an inbox of them) and exits with the code of SPEC §9. */
@@ -37,6 +38,7 @@ public class CouponSeriesImporterApplication {
 			// StartupFailureReporter has already said what went wrong.
 			return ExitCodes.of(failure);
 		}
+		StopOnSignal stopOnSignal = context.getBean(StopOnSignal.class);
 		try (context) {
 			ImporterProperties properties = context.getBean(ImporterProperties.class);
 			if (properties.getMode() == ImporterProperties.Mode.WORKER) {
@@ -48,6 +50,9 @@ public class CouponSeriesImporterApplication {
 		catch (Exception failure) {
 			logger.error(ExitCodes.describe(failure));
 			return ExitCodes.of(failure);
+		}
+		finally {
+			stopOnSignal.contextClosed();
 		}
 	}
 

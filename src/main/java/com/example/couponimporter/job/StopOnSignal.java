@@ -17,7 +17,8 @@ import com.example.couponimporter.ExitCodes;
  * Stops a running job cleanly when the process is asked to stop (SIGTERM, as Kubernetes does): the job
  * stops at the next chunk boundary, the summary is written, and the process exits with code 1 so that
  * the same command resumes it. Spring Batch's own {@code JobExecutionShutdownHook} would let the JVM exit
- * with 143 before the summary is written, so this hook waits for the run to be reported.
+ * with 143 before the summary is written, so this hook waits for the run to be reported and the context
+ * closed (which also pushes the final metrics).
  */
 @Component
 public class StopOnSignal implements JobExecutionListener, StepExecutionListener {
@@ -28,6 +29,9 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 	private volatile CountDownLatch reported = new CountDownLatch(1);
 
 	private volatile int exitCode = ExitCodes.FAILED;
+
+	/** Counted down once the application context is closed, after the run. */
+	private final CountDownLatch contextClosed = new CountDownLatch(1);
 
 	private Thread hook;
 
@@ -63,12 +67,19 @@ public class StopOnSignal implements JobExecutionListener, StepExecutionListener
 		}
 		try {
 			if (reported.await(5, TimeUnit.MINUTES)) {
+				// closing the context pushes the final metrics to a Pushgateway, if one is set up
+				this.contextClosed.await(30, TimeUnit.SECONDS);
 				Runtime.getRuntime().halt(this.exitCode);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Called once the application context is closed: a pending stop may now end the process. */
+	public void contextClosed() {
+		this.contextClosed.countDown();
 	}
 
 	/** The execution of this run once the job started, or {@code null}. */

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,16 +83,26 @@ class CrashAndRestartIT {
 
 	@Test
 	void stoppedWithSigtermThenRestartedEndsExactlyOnce(@TempDir Path work) throws Exception {
-		Process process = ImporterProcess.start(work, args(terminated, input));
-		terminated.awaitSeriesRows(RECORDS / 3);
-		process.destroy();
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		ImportRun stopped = new ImportRun(process.exitValue(), work.resolve("reports"));
-		assertThat(stopped.exitCode()).isEqualTo(1);
-		assertThat(stopped.summary().get("status").asString()).isEqualTo("STOPPED");
-		assertThat(stopped.summary().get("exitCode").asInt()).isEqualTo(1);
-		assertThat(ImporterProcess.output(work)).contains("Stop requested: stopping at the end of the current chunk")
-			.contains("stopped on request");
+		try (MockWebServer pushgateway = new MockWebServer()) {
+			for (int i = 0; i < 10; i++) {
+				pushgateway.enqueue(new MockResponse.Builder().code(200).build());
+			}
+			pushgateway.start();
+			Process process = ImporterProcess.start(work, args(terminated, input,
+					"--management.prometheus.metrics.export.pushgateway.enabled=true",
+					"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + pushgateway.getPort()));
+			terminated.awaitSeriesRows(RECORDS / 3);
+			process.destroy();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			ImportRun stopped = new ImportRun(process.exitValue(), work.resolve("reports"));
+			assertThat(stopped.exitCode()).isEqualTo(1);
+			assertThat(stopped.summary().get("status").asString()).isEqualTo("STOPPED");
+			assertThat(stopped.summary().get("exitCode").asInt()).isEqualTo(1);
+			assertThat(ImporterProcess.output(work)).contains("Stop requested: stopping at the end of the current chunk")
+				.contains("stopped on request");
+			assertThat(finalPush(pushgateway)).as("the metrics pushed when the stopped run ends")
+				.contains("spring_batch_job_status=\"STOPPED\"");
+		}
 
 		int exit = ImporterProcess.run(work, args(terminated, input));
 
@@ -152,15 +165,27 @@ class CrashAndRestartIT {
 			.isEqualTo(String.valueOf(ids.get(r.get("orgId") + "/" + r.get("seriesCode")))));
 	}
 
+	/** The body of the PUT a run sends to the Pushgateway when it ends (periodic pushes are POSTs). */
+	private static String finalPush(MockWebServer pushgateway) throws InterruptedException {
+		RecordedRequest push;
+		do {
+			push = pushgateway.takeRequest(1, TimeUnit.SECONDS);
+		}
+		while (push != null && !push.getMethod().equals("PUT"));
+		return (push != null) ? push.getBody().utf8() : "(no PUT received)";
+	}
+
 	private static List<List<String>> withoutIds(List<Map<String, String>> results) {
 		return results.stream()
 			.map(r -> List.of(r.get("_line"), r.get("orgId"), r.get("seriesCode"), r.get("outcome")))
 			.toList();
 	}
 
-	private static String[] args(TestDatabase database, Path input) {
-		return new String[] { "--importer.input=" + input, "--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=postgres" };
+	private static String[] args(TestDatabase database, Path input, String... more) {
+		List<String> args = new java.util.ArrayList<>(List.of("--importer.input=" + input,
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=postgres"));
+		args.addAll(List.of(more));
+		return args.toArray(String[]::new);
 	}
 
 }
