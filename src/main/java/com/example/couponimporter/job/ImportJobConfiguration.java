@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 
 import javax.sql.DataSource;
 
+import org.springframework.aop.scope.ScopedObject;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
@@ -108,8 +109,14 @@ class ImportJobConfiguration {
 			JobRepository jobRepository, SeriesTarget seriesTarget) {
 		ValidationSettings settings = new ValidationSettings(properties.getOrgId(), properties.getCreatedBy(),
 				OffsetDateTime.parse(JobStartTime.of(step, jobRepository)), properties.isAllowPastExpiry());
-		return new ValidatedRecords(couponSeriesReader, new CouponSeriesValidator(settings), seriesTarget::prepare,
-				options.chunkSize());
+		return new ValidatedRecords(instance(couponSeriesReader), new CouponSeriesValidator(settings),
+				instance(seriesTarget)::prepare, options.chunkSize());
+	}
+
+	/** This step's own bean behind a step-scoped proxy, which would look it up on every per-record call. */
+	@SuppressWarnings("unchecked")
+	private static <T> T instance(T bean) {
+		return (bean instanceof ScopedObject scoped) ? (T) scoped.getTargetObject() : bean;
 	}
 
 	@Bean
