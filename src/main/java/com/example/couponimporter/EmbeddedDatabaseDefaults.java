@@ -26,9 +26,10 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor, Order
 			// the run's lock takes one; each partition (or the single step) one for its chunk and, with the API
 			// target, one for the ledger and one for the thread recording answers in it
 			int partitions = environment.getProperty("importer.partitions", Integer.class, 1);
+			String poolSize = String.valueOf(Math.max(5, 3 * partitions + 2));
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("importerConnectionPool",
-						Map.of("spring.datasource.hikari.maximum-pool-size", String.valueOf(Math.max(5, 3 * partitions + 2)))));
+						Map.of("spring.datasource.hikari.maximum-pool-size", poolSize)));
 		}
 		if (environment.getProperty("importer.dry-run", Boolean.class, false)) {
 			String url = "jdbc:h2:mem:dry-run-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";

@@ -99,8 +99,10 @@ public class ImportOptions {
 		if (this.properties.getChunkSize() > 0) {
 			return this.properties.getChunkSize();
 		}
-		return (this.properties.getTarget() == Target.API) ? Math.max(100, Math.min(5000, 100 * this.properties.getApi().getConcurrency()))
-				: 1000;
+		if (this.properties.getTarget() != Target.API) {
+			return 1000;
+		}
+		return Math.max(100, Math.min(5000, 100 * this.properties.getApi().getConcurrency()));
 	}
 
 	/** The target as named in job parameters and summaries: {@code db} or {@code api}. */

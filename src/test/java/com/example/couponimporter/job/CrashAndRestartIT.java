@@ -98,7 +98,8 @@ class CrashAndRestartIT {
 			assertThat(stopped.exitCode()).isEqualTo(1);
 			assertThat(stopped.summary().get("status").asString()).isEqualTo("STOPPED");
 			assertThat(stopped.summary().get("exitCode").asInt()).isEqualTo(1);
-			assertThat(ImporterProcess.output(work)).contains("Stop requested: stopping at the end of the current chunk")
+			assertThat(ImporterProcess.output(work))
+				.contains("Stop requested: stopping at the end of the current chunk")
 				.contains("stopped on request");
 			assertThat(finalPush(pushgateway)).as("the metrics pushed when the stopped run ends")
 				.contains("spring_batch_job_status=\"STOPPED\"");

@@ -25,10 +25,10 @@ import com.example.couponimporter.write.api.SeriesCalls.Answer;
 
 /**
  * The API target (SPEC §7.2): sends a chunk's series with {@code importer.api.concurrency} calls in flight,
- * after refusing repeats of earlier records ({@link SeriesKeys}) and checking the ledger. What the ledger already knows is not sent again: a series this job instance
- * created before a crash is reported as created, one created by an earlier import as existing, and one
- * left pending is looked up first. Answers go to the ledger through a {@link LedgerRecorder}; a chunk ends
- * only once all of its answers are there.
+ * after refusing repeats of earlier records ({@link SeriesKeys}) and checking the ledger. What the ledger
+ * already knows is not sent again: a series this job instance created before a crash is reported as
+ * created, one created by an earlier import as existing, and one left pending is looked up first. Answers
+ * go to the ledger through a {@link LedgerRecorder}; a chunk ends only once all of its answers are there.
  */
 public final class ApiTarget implements SeriesTarget, AutoCloseable {
 
@@ -75,7 +75,8 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 		try {
 			// slice by slice, so that the calls of one slice are in flight while the next is looked up and
 			// marked pending; the first slice is small, so that the first calls go out soon
-			for (int from = 0, size = this.concurrency; from < chunk.size(); from += size, size = 4 * this.concurrency) {
+			int size = this.concurrency;
+			for (int from = 0; from < chunk.size(); from += size, size = 4 * this.concurrency) {
 				int to = Math.min(from + size, chunk.size());
 				int firstCall = toCall.size();
 				List<CouponSeries> fresh = sort(chunk, from, to, results, isFresh, toCall);
@@ -110,7 +111,8 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 			if (firstLine != series.line()) {
 				results[i] = TargetResult.rejected(SeriesKeys.duplicate(series, firstLine));
 			}
-			else if (entry == null || (entry.status() == Status.REJECTED && entry.jobInstanceId() != this.jobInstanceId)) {
+			else if (entry == null
+					|| (entry.status() == Status.REJECTED && entry.jobInstanceId() != this.jobInstanceId)) {
 				fresh.add(series);
 				isFresh[i] = true;
 				toCall.add(i);
@@ -128,7 +130,8 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 	private Future<Answer> call(CouponSeries series, boolean pending, AtomicBoolean halted) {
 		return this.pool.submit(() -> {
 			try {
-				Answer answer = pending ? this.calls.resolve(series, halted::get) : this.calls.create(series, halted::get);
+				Answer answer = pending ? this.calls.resolve(series, halted::get)
+						: this.calls.create(series, halted::get);
 				if (answer.status() != null) {
 					this.recorder.record(series, entry(answer));
 				}

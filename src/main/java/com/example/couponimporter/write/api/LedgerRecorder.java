@@ -43,12 +43,21 @@ final class LedgerRecorder implements AutoCloseable {
 		this.writer.start();
 	}
 
-	/** Hands an answer to the writer; waits while the queue is full. */
+	/** Hands an answer to the writer; waits while the queue is full (an interrupted wait hands nothing). */
 	void record(CouponSeries series, Entry entry) throws InterruptedException {
 		synchronized (this) {
 			this.recorded++;
 		}
-		this.queue.put(new Answered(series, entry));
+		try {
+			this.queue.put(new Answered(series, entry));
+		}
+		catch (InterruptedException ex) {
+			synchronized (this) {
+				this.recorded--;
+				notifyAll();
+			}
+			throw ex;
+		}
 	}
 
 	/** Waits until every answer recorded so far is in the ledger; throws when writing one failed. */

@@ -58,7 +58,7 @@ class ApiCrashAndRestartIT {
 			assertThat(results).allSatisfy(r -> assertThat(r.get("id"))
 				.isEqualTo(Long.toString(api.idOf(r.get("seriesCode")))));
 			assertThat(results).filteredOn(r -> r.get("outcome").equals("existing"))
-				.as("series answered but not yet in the ledger at the kill (at most 3 x concurrency), found by the lookup")
+				.as("answered but not yet in the ledger at the kill (at most 3 x concurrency), found by the lookup")
 				.hasSizeLessThanOrEqualTo(12);
 
 			ImportRun dryRun = ImportRun.run(work.resolve("dry"), "--importer.input=" + input, "--importer.dry-run=true");

@@ -173,10 +173,11 @@ class ApiTargetTest {
 		assertThat(run.counts()).isEqualTo("10/7/0/0/3");
 		assertThat(run.rejectCodesByLine()).containsExactly(Map.entry(8L, "seriesCode=DUPLICATE_IN_FILE"),
 				Map.entry(9L, "seriesCode=DUPLICATE_IN_FILE"), Map.entry(11L, "seriesCode=DUPLICATE_IN_FILE"));
+		String firstWins = " of this file; the first one wins";
 		assertThat(run.rejects()).extracting(r -> r.get("_error_messages"))
-			.containsExactly("seriesCode CODE-2 of org 100737 is already defined on line 3 of this file; the first one wins",
-					"seriesCode CODE-6 of org 100737 is already defined on line 7 of this file; the first one wins",
-					"seriesCode CODE-7 of org 100737 is already defined on line 10 of this file; the first one wins");
+			.containsExactly("seriesCode CODE-2 of org 100737 is already defined on line 3" + firstWins,
+					"seriesCode CODE-6 of org 100737 is already defined on line 7" + firstWins,
+					"seriesCode CODE-7 of org 100737 is already defined on line 10" + firstWins);
 		assertThat(this.api.creates()).hasSize(7);
 		assertThat(this.api.createdPerCode()).hasSize(7).allSatisfy((code, times) -> assertThat(times).isOne());
 	}
