@@ -81,6 +81,9 @@ public class ImporterProperties {
 	/** RabbitMQ queue of partition requests; one per job repository (manager and its workers share it). */
 	private String partitionQueue = "coupon-series-importer.partitions";
 
+	/** Manager: how long partitions may wait while no worker runs any of them before the job fails. */
+	private Duration workerWaitTimeout = Duration.ofMinutes(10);
+
 	/** How often a progress line is logged while the job runs. */
 	private Duration progressInterval = Duration.ofSeconds(10);
 
@@ -392,6 +395,14 @@ public class ImporterProperties {
 
 	public void setPartitionQueue(String partitionQueue) {
 		this.partitionQueue = partitionQueue;
+	}
+
+	public Duration getWorkerWaitTimeout() {
+		return this.workerWaitTimeout;
+	}
+
+	public void setWorkerWaitTimeout(Duration workerWaitTimeout) {
+		this.workerWaitTimeout = workerWaitTimeout;
 	}
 
 	public Mode getMode() {

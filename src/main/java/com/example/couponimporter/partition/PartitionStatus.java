@@ -40,6 +40,26 @@ final class PartitionStatus {
 		}
 	}
 
+	/**
+	 * Marks the partition FAILED if it is still waiting for a worker. A worker that takes its request later
+	 * finds it FAILED and leaves it; one taking it right now holds its lock, and it is left to that worker.
+	 * @return whether it was marked
+	 */
+	static boolean failIfWaiting(StepExecution partition, InstanceLock locks, JobRepository jobRepository, String why)
+			throws Exception {
+		try (InstanceLock.Lease lease = locks.tryAcquire(Partitions.lockOf(partition.getId()))) {
+			if (!lease.acquired()) {
+				return false;
+			}
+			StepExecution current = jobRepository.getStepExecution(partition.getId());
+			if (current == null || current.getStatus() != BatchStatus.STARTING) {
+				return false;
+			}
+			fail(current, jobRepository, why);
+			return true;
+		}
+	}
+
 	static boolean isRunning(StepExecution step) {
 		return step.getStatus() == BatchStatus.STARTED || step.getStatus() == BatchStatus.STOPPING
 				|| step.getStatus() == BatchStatus.UNKNOWN;

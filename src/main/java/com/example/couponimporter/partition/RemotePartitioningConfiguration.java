@@ -65,8 +65,9 @@ class RemotePartitioningConfiguration {
 		}
 
 		@Bean
-		DeadPartitionReaper deadPartitionReaper(JobRepository jobRepository, InstanceLock locks) {
-			return new DeadPartitionReaper(jobRepository, locks);
+		DeadPartitionReaper deadPartitionReaper(JobRepository jobRepository, InstanceLock locks,
+				ImporterProperties properties) {
+			return new DeadPartitionReaper(jobRepository, locks, properties.getWorkerWaitTimeout());
 		}
 
 	}

@@ -42,6 +42,9 @@ class RemotePartitioningIT {
 	@RegisterExtension
 	static final TestDatabase crashed = new TestDatabase();
 
+	@RegisterExtension
+	static final TestDatabase unattended = new TestDatabase();
+
 	@TempDir
 	static Path shared;
 
@@ -116,6 +119,28 @@ class RemotePartitioningIT {
 		assertSameAsOneProcess(crashed, new ImportRun(exit, reports));
 	}
 
+	@Test
+	void aManagerWithoutWorkersFailsOnceTheWaitRunsOutAndARerunWithAWorkerEndsExactlyOnce(@TempDir Path work)
+			throws Exception {
+		Path reports = work.resolve("reports");
+
+		int exit = ImporterProcess.run(work.resolve("manager"),
+				manager(unattended, reports, "--importer.worker-wait-timeout=5s"));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(ImporterProcess.output(work.resolve("manager")))
+			.contains("No worker has run a partition for 5 s: 4 waiting partition(s) marked FAILED")
+			.contains("Start workers (--importer.mode=worker");
+		assertThat(unattended.seriesRows()).isZero();
+
+		startWorker(work.resolve("worker-1"), unattended, reports);
+		int rerun = ImporterProcess.run(work.resolve("manager"), manager(unattended, reports));
+
+		assertThat(rerun).isZero();
+		assertSameAsOneProcess(unattended, new ImportRun(rerun, reports));
+		assertThat(ImporterProcess.output(work.resolve("worker-1"))).doesNotContain("was left running");
+	}
+
 	private static void assertSameAsOneProcess(TestDatabase database, ImportRun run) throws IOException {
 		assertThat(run.counts()).isEqualTo(reference.counts());
 		assertThat(database.jdbc().queryForList(PartitionedImportTest.CONTENT))
@@ -133,10 +158,12 @@ class RemotePartitioningIT {
 		return worker;
 	}
 
-	private String[] manager(TestDatabase database, Path reports) {
-		return new String[] { "--importer.mode=manager", "--importer.partitions=4", "--importer.input=" + input,
-				"--importer.partition-queue=" + this.queue, "--importer.report-dir=" + reports,
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=postgres" };
+	private String[] manager(TestDatabase database, Path reports, String... more) {
+		List<String> args = new ArrayList<>(List.of("--importer.mode=manager", "--importer.partitions=4",
+				"--importer.input=" + input, "--importer.partition-queue=" + this.queue, "--importer.report-dir=" + reports,
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=postgres"));
+		args.addAll(List.of(more));
+		return args.toArray(String[]::new);
 	}
 
 }
