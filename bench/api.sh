@@ -2,7 +2,8 @@
 # The API target against a fake answering every call in 50 ms (bench/FakeApi.java): records/s at
 # concurrency 1, 4 and 16 as a fraction of the ideal concurrency / latency, then a run with max-rate set,
 # checked at the fake; also the rate at the fake after the importer's first 5 s (its JIT warm-up). The fake
-# is warmed with uncounted calls before each run. The job repository and ledger live in a scratch database of the local PostgreSQL.
+# is warmed with uncounted calls before each run. The job repository and ledger live in a scratch database
+# of the local PostgreSQL.
 #
 # usage: bench/api.sh [SECONDS_PER_RUN]      (default 20: each run sends about that long at the ideal rate)
 # env:   PGHOST (127.0.0.1) PGUSER (postgres) JAVA_OPTS (-Xmx256m) LATENCY_MS (50) MAX_RATE (100)

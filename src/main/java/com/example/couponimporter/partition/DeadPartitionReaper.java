@@ -49,7 +49,8 @@ public class DeadPartitionReaper implements StepExecutionListener {
 	/** When a partition was last seen running or ending, or the manager's step started ({@code nanoTime}). */
 	private long workerLastSeen;
 
-	private int ended;
+	/** The partitions' statuses at the last check; a change means a partition started or ended. */
+	private Map<String, Integer> lastStatuses = Map.of();
 
 	public DeadPartitionReaper(JobRepository jobRepository, InstanceLock locks, Duration workerWaitTimeout) {
 		this.jobRepository = jobRepository;
@@ -60,7 +61,7 @@ public class DeadPartitionReaper implements StepExecutionListener {
 	@Override
 	public void beforeStep(StepExecution managerStep) {
 		this.workerLastSeen = System.nanoTime();
-		this.ended = 0;
+		this.lastStatuses = Map.of();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "importer-partition-check");
 			thread.setDaemon(true);
@@ -82,7 +83,6 @@ public class DeadPartitionReaper implements StepExecutionListener {
 			Map<String, Integer> byStatus = new TreeMap<>();
 			List<StepExecution> waiting = new ArrayList<>();
 			boolean running = false;
-			int endedNow = 0;
 			for (StepExecution partition : job.getStepExecutions()) {
 				if (!partition.getStepName().contains(":partition")) {
 					continue;
@@ -96,13 +96,10 @@ public class DeadPartitionReaper implements StepExecutionListener {
 				if (partition.getStatus() == BatchStatus.STARTING) {
 					waiting.add(partition);
 				}
-				else if (!PartitionStatus.isRunning(partition)) {
-					endedNow++;
-				}
 			}
-			if (running || endedNow != this.ended) {
+			if (running || !byStatus.equals(this.lastStatuses)) {
 				this.workerLastSeen = System.nanoTime();
-				this.ended = endedNow;
+				this.lastStatuses = byStatus;
 			}
 			else if (!waiting.isEmpty() && System.nanoTime() - this.workerLastSeen > this.workerWaitTimeout.toNanos()) {
 				failWaiting(waiting);

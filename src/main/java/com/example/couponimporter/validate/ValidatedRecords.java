@@ -70,7 +70,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 		this.thread.start();
 	}
 
-	/** Runs in the step's scope, since the reader it calls may be a step-scoped bean. */
+	/** Runs in the step's scope, so that step-scoped beans the reader or target reach are this step's. */
 	private void readAhead(StepExecution step) {
 		StepSynchronizationManager.register(step);
 		try {

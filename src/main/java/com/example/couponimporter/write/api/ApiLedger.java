@@ -44,6 +44,10 @@ final class ApiLedger {
 			@Nullable String warnings) {
 	}
 
+	/** A series and what the API did with it, to be recorded. */
+	record Answered(CouponSeries series, Entry entry) {
+	}
+
 	private static final String FIND = "SELECT series_code, status, series_id, job_instance_id, request_id, "
 			+ "reject_code, api_error_code, message, warnings FROM api_ledger "
 			+ "WHERE api_base_url = ? AND org_id = ? AND series_code = ANY (?)";
@@ -118,7 +122,7 @@ final class ApiLedger {
 	 * Records what the API did with the series, in one transaction. On PostgreSQL without waiting for the
 	 * disk: losing this write in a database crash only leaves the series pending, to be looked up.
 	 */
-	void record(List<LedgerRecorder.Answered> answered) {
+	void record(List<Answered> answered) {
 		Timestamp now = Timestamp.from(Instant.now());
 		this.ownTransaction.executeWithoutResult(status -> {
 			if (this.postgres) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 import com.example.couponimporter.series.CouponSeries;
+import com.example.couponimporter.write.api.ApiLedger.Answered;
 import com.example.couponimporter.write.api.ApiLedger.Entry;
 
 /**
@@ -15,9 +16,6 @@ import com.example.couponimporter.write.api.ApiLedger.Entry;
  * the ledger: after a crash those series are pending, looked up, and reported {@code existing}.
  */
 final class LedgerRecorder implements AutoCloseable {
-
-	record Answered(CouponSeries series, Entry entry) {
-	}
 
 	private final ApiLedger ledger;
 
