@@ -43,42 +43,123 @@ final class CsvRecordParser {
 			splitUnquoted(line);
 			return;
 		}
-		int i = 0;
+		int i = this.inQuotes ? 0 : splitSimpleCells(line);
+		if (i < 0) {
+			return;
+		}
 		int n = line.length();
 		while (i < n) {
-			char c = line.charAt(i);
 			if (this.inQuotes) {
-				if (c != '"') {
-					this.cell.append(c);
-				}
-				else if (i + 1 < n && line.charAt(i + 1) == '"') {
-					this.cell.append('"');
-					i++;
-				}
-				else {
-					this.inQuotes = false;
-					if (i + 1 < n && line.charAt(i + 1) != this.delimiter) {
-						problem("text after the closing quote of a cell", lineNumber, i + 1);
-					}
-				}
+				i = quoted(line, i, lineNumber);
+				continue;
 			}
-			else if (c == this.delimiter) {
+			char c = line.charAt(i);
+			if (c == this.delimiter) {
 				endCell();
+				i++;
 			}
 			else if (c == '"' && this.cell.isEmpty() && startsCell(line, i)) {
 				this.inQuotes = true;
+				i++;
+			}
+			else if (c == '"') {
+				problem("a quote inside a cell that does not start with a quote", lineNumber, i);
+				this.cell.append(c);
+				i++;
 			}
 			else {
-				if (c == '"') {
-					problem("a quote inside a cell that does not start with a quote", lineNumber, i);
+				int end = i + 1;
+				while (end < n && line.charAt(end) != this.delimiter && line.charAt(end) != '"') {
+					end++;
 				}
-				this.cell.append(c);
+				this.cell.append(line, i, end);
+				i = end;
 			}
-			i++;
 		}
 		if (!this.inQuotes) {
 			endCell();
 		}
+	}
+
+	/**
+	 * Takes the cells from the start of a record's first line for as long as each is unquoted or quoted and
+	 * closed right before a delimiter or the line's end, as substrings. Returns where a cell that needs the
+	 * character-by-character rules starts, or -1 when the line is done.
+	 */
+	private int splitSimpleCells(String line) {
+		int i = 0;
+		while (true) {
+			int end = (i < line.length() && line.charAt(i) == '"') ? quotedCell(line, i) : unquotedCell(line, i);
+			if (end < 0) {
+				return i;
+			}
+			if (end == line.length()) {
+				return -1;
+			}
+			i = end + 1;
+		}
+	}
+
+	/** Adds the unquoted cell at {@code i} and returns where it ends, or -1 if it has a quote. */
+	private int unquotedCell(String line, int i) {
+		int delimiter = line.indexOf(this.delimiter, i);
+		int end = (delimiter < 0) ? line.length() : delimiter;
+		int quote = line.indexOf('"', i);
+		if (quote >= 0 && quote < end) {
+			return -1;
+		}
+		this.cells.add(line.substring(i, end));
+		return end;
+	}
+
+	/** Adds the quoted cell at {@code i} and returns where it ends, or -1 if it is not closed just so. */
+	private int quotedCell(String line, int i) {
+		int from = i + 1;
+		while (true) {
+			int quote = line.indexOf('"', from);
+			if (quote < 0) {
+				this.cell.setLength(0);
+				return -1;
+			}
+			int after = quote + 1;
+			if (after < line.length() && line.charAt(after) == '"') {
+				this.cell.append(line, from, after);
+				from = after + 1;
+				continue;
+			}
+			if (after < line.length() && line.charAt(after) != this.delimiter) {
+				this.cell.setLength(0);
+				return -1;
+			}
+			if (this.cell.isEmpty()) {
+				this.cells.add(line.substring(from, quote));
+			}
+			else {
+				this.cell.append(line, from, quote);
+				endCell();
+			}
+			return after;
+		}
+	}
+
+	/** Takes a quoted cell's text from {@code i} up to its closing quote; returns where to go on. */
+	private int quoted(String line, int i, long lineNumber) {
+		int quote = line.indexOf('"', i);
+		if (quote < 0) {
+			this.cell.append(line, i, line.length());
+			return line.length();
+		}
+		this.cell.append(line, i, quote);
+		boolean doubled = quote + 1 < line.length() && line.charAt(quote + 1) == '"';
+		if (doubled) {
+			this.cell.append('"');
+			return quote + 2;
+		}
+		this.inQuotes = false;
+		if (quote + 1 < line.length() && line.charAt(quote + 1) != this.delimiter) {
+			problem("text after the closing quote of a cell", lineNumber, quote + 1);
+		}
+		return quote + 1;
 	}
 
 	private boolean startsCell(String line, int i) {

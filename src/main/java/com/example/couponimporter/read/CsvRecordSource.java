@@ -59,7 +59,7 @@ final class CsvRecordSource extends LineRecordSource {
 			return consumed(first, malformed(first, tooLarge()));
 		}
 		this.parser.reset();
-		StringBuilder text = new StringBuilder();
+		List<String> text = new ArrayList<>(1);
 		boolean validEncoding = parse(first, "", text);
 		List<LineSource.Line> parts = new ArrayList<>(1);
 		parts.add(first);
@@ -87,7 +87,7 @@ final class CsvRecordSource extends LineRecordSource {
 					+ "properly; found " + this.parser.problem()));
 		}
 		LineSource.Line last = parts.get(parts.size() - 1);
-		String raw = text.toString();
+		String raw = (text.size() == 1) ? text.get(0) : String.join("", text);
 		if (!validEncoding) {
 			return consumed(last, RawRecord.malformed(first.number(), raw, "the record has bytes that are not valid "
 					+ this.decoder.charset().name() + "; check importer.encoding"));
@@ -107,17 +107,20 @@ final class CsvRecordSource extends LineRecordSource {
 	}
 
 	/**
-	 * Parses one line into the current record and appends it, after the line break, to the record's text.
+	 * Parses one line into the current record and adds it, after the line break, to the record's text.
 	 * @return whether its bytes were valid in the encoding (if not, it is parsed as far as it decodes)
 	 */
-	private boolean parse(LineSource.Line line, String lineBreakBefore, StringBuilder text) {
+	private boolean parse(LineSource.Line line, String lineBreakBefore, List<String> text) {
 		String decoded = this.decoder.decode(line.bytes());
 		boolean valid = decoded != null;
 		if (!valid) {
 			decoded = this.decoder.decodeLeniently(line.bytes());
 		}
 		this.parser.parse(decoded, lineBreakBefore, line.number());
-		text.append(lineBreakBefore).append(decoded);
+		if (!lineBreakBefore.isEmpty()) {
+			text.add(lineBreakBefore);
+		}
+		text.add(decoded);
 		return valid;
 	}
 

@@ -5,6 +5,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON parser for input: strict, and bounded against hostile input (depth, sizes). */
@@ -25,6 +26,12 @@ public final class Json {
 		.build();
 
 	private Json() {
+	}
+
+	/** The tree of one JSON text, as {@link #MAPPER} reads it; plain values skip Jackson's set-up. */
+	public static JsonNode readTree(String text) throws JacksonException {
+		JsonNode tree = CompactJsonParser.parse(text);
+		return (tree != null) ? tree : MAPPER.readTree(text);
 	}
 
 	/** Jackson's message without the source excerpt and location details that follow it. */

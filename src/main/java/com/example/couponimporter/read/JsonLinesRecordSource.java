@@ -44,7 +44,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 		}
 		JsonNode node;
 		try {
-			node = Json.MAPPER.readTree(text);
+			node = Json.readTree(text);
 		}
 		catch (JacksonException ex) {
 			return RawRecord.malformed(line.number(), text, "the line is not valid JSON: " + Json.describe(ex));

@@ -1,5 +1,6 @@
 package com.example.couponimporter.report;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
@@ -19,6 +20,22 @@ final class CsvCells {
 
 	static void writeLine(Writer out, char delimiter, List<String> cells) {
 		write(writer(out, delimiter), cells.toArray(String[]::new));
+	}
+
+	/** Writes one cell as opencsv would: quoted, with {@code "} doubled, only when it has to be. */
+	static void writeCell(Writer out, char delimiter, String cell) throws IOException {
+		boolean quote = false;
+		for (int i = 0; i < cell.length() && !quote; i++) {
+			char c = cell.charAt(i);
+			quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
+		}
+		if (!quote) {
+			out.write(cell);
+			return;
+		}
+		out.write('"');
+		out.write(cell.replace("\"", "\"\""));
+		out.write('"');
 	}
 
 	/** Writes one line; opencsv keeps write errors to itself, so they are rethrown here (disk full). */

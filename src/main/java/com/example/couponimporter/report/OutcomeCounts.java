@@ -1,5 +1,6 @@
 package com.example.couponimporter.report;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -16,61 +17,70 @@ public final class OutcomeCounts {
 
 	private static final String PREFIX = "counts.";
 
-	private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+	/** By {@link Outcome#ordinal()}: arrays, since every record counts once. */
+	private final long[] outcomes = new long[Outcome.values().length];
 
-	private final Map<ErrorCode, Long> rejectsByCode = new EnumMap<>(ErrorCode.class);
+	private final long[] rejectsByCode = new long[ErrorCode.values().length];
 
 	public static OutcomeCounts from(ExecutionContext context) {
 		OutcomeCounts counts = new OutcomeCounts();
 		for (Outcome outcome : Outcome.values()) {
-			long n = context.getLong(PREFIX + outcome.label(), 0L);
-			if (n > 0) {
-				counts.outcomes.put(outcome, n);
-			}
+			counts.outcomes[outcome.ordinal()] = context.getLong(PREFIX + outcome.label(), 0L);
 		}
 		for (ErrorCode code : ErrorCode.values()) {
-			long n = context.getLong(PREFIX + "rejects." + code.name(), 0L);
-			if (n > 0) {
-				counts.rejectsByCode.put(code, n);
-			}
+			counts.rejectsByCode[code.ordinal()] = context.getLong(PREFIX + "rejects." + code.name(), 0L);
 		}
 		return counts;
 	}
 
 	public void saveTo(ExecutionContext context) {
-		this.outcomes.forEach((outcome, n) -> context.putLong(PREFIX + outcome.label(), n));
-		this.rejectsByCode.forEach((code, n) -> context.putLong(PREFIX + "rejects." + code.name(), n));
+		for (Outcome outcome : Outcome.values()) {
+			if (get(outcome) > 0) {
+				context.putLong(PREFIX + outcome.label(), get(outcome));
+			}
+		}
+		rejectsByCode().forEach((code, n) -> context.putLong(PREFIX + "rejects." + code.name(), n));
 	}
 
 	void add(Outcome outcome) {
-		this.outcomes.merge(outcome, 1L, Long::sum);
+		this.outcomes[outcome.ordinal()]++;
 	}
 
 	/** Counts a rejected record once, and each distinct code of its errors once. */
 	void addReject(Iterable<ErrorCode> codes) {
 		add(Outcome.REJECTED);
 		for (ErrorCode code : codes) {
-			this.rejectsByCode.merge(code, 1L, Long::sum);
+			this.rejectsByCode[code.ordinal()]++;
 		}
 	}
 
 	/** Adds another job instance's counts, e.g. for the totals of an inbox run. */
 	public void addAll(OutcomeCounts other) {
-		other.outcomes.forEach((outcome, n) -> this.outcomes.merge(outcome, n, Long::sum));
-		other.rejectsByCode.forEach((code, n) -> this.rejectsByCode.merge(code, n, Long::sum));
+		for (int i = 0; i < this.outcomes.length; i++) {
+			this.outcomes[i] += other.outcomes[i];
+		}
+		for (int i = 0; i < this.rejectsByCode.length; i++) {
+			this.rejectsByCode[i] += other.rejectsByCode[i];
+		}
 	}
 
 	public long get(Outcome outcome) {
-		return this.outcomes.getOrDefault(outcome, 0L);
+		return this.outcomes[outcome.ordinal()];
 	}
 
 	public long read() {
-		return this.outcomes.values().stream().mapToLong(Long::longValue).sum();
+		return Arrays.stream(this.outcomes).sum();
 	}
 
-	/** Rejected records by error code: a record with errors of two codes counts under both. */
+	/** Rejected records by error code, codes with none left out: a record with errors of two codes counts under both. */
 	public Map<ErrorCode, Long> rejectsByCode() {
-		return this.rejectsByCode;
+		Map<ErrorCode, Long> byCode = new EnumMap<>(ErrorCode.class);
+		for (ErrorCode code : ErrorCode.values()) {
+			if (this.rejectsByCode[code.ordinal()] > 0) {
+				byCode.put(code, this.rejectsByCode[code.ordinal()]);
+			}
+		}
+		return byCode;
 	}
 
 }

@@ -1,9 +1,9 @@
 package com.example.couponimporter.validate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
@@ -20,10 +20,17 @@ final class JsonShapes {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-	private static final List<String> RANGE_KEYS = List.of("dom", "dow", "hours");
+	/** A key of {@code redemptionRange}, its path in messages and the values it allows besides -1. */
+	private record Range(String key, String path, int min, int max) {
 
-	private static final Map<String, int[]> RANGE_BOUNDS = Map.of("dom", new int[] { 1, 31 }, "dow",
-			new int[] { 1, 7 }, "hours", new int[] { 0, 23 });
+		Range(String key, int min, int max) {
+			this(key, "." + key, min, max);
+		}
+
+	}
+
+	private static final List<Range> RANGES = List.of(new Range("dom", 1, 31), new Range("dow", 1, 7),
+			new Range("hours", 0, 23));
 
 	private static final Map<String, Integer> PRODUCT_LIMITS = Map.of("SKU", 10_000, "CATEGORY", 1_000, "BRAND",
 			250, "ATTRIBUTE", 250);
@@ -51,39 +58,40 @@ final class JsonShapes {
 			return typeProblem("", "a JSON object like {\"dom\":[1,15],\"dow\":[-1],\"hours\":[9,10]}", value);
 		}
 		for (String key : value.propertyNames()) {
-			if (!RANGE_KEYS.contains(key)) {
+			if (RANGES.stream().noneMatch(range -> range.key().equals(key))) {
 				return Problem.of(ErrorCode.INVALID_VALUE, "may only have the keys dom, dow and hours; found the key "
 						+ Shown.text(key));
 			}
 		}
 		ObjectNode normalised = NODES.objectNode();
-		for (String key : RANGE_KEYS) {
-			JsonNode list = value.get(key);
+		for (Range range : RANGES) {
+			JsonNode list = value.get(range.key());
 			if (list == null || list.isNull()) {
-				normalised.set(key, NODES.arrayNode().add(-1));
+				normalised.set(range.key(), NODES.arrayNode().add(-1));
 				continue;
 			}
-			Object checked = integers(list, "." + key);
+			Object checked = integers(list, range.path());
 			if (checked instanceof Problem) {
 				return checked;
 			}
-			TreeSet<Long> sorted = new TreeSet<>(asLongs((ArrayNode) checked));
-			Problem mixed = noRestrictionMixed(sorted, "." + key);
+			long[] sorted = sortedDistinct(asLongs((ArrayNode) checked));
+			Problem mixed = noRestrictionMixed(sorted, range.path());
 			if (mixed != null) {
 				return mixed;
 			}
-			int[] bounds = RANGE_BOUNDS.get(key);
-			if (!(sorted.size() == 1 && sorted.first() == -1)) {
+			if (!(sorted.length == 1 && sorted[0] == -1)) {
 				for (long n : sorted) {
-					if (n < bounds[0] || n > bounds[1]) {
-						return Problem.of(ErrorCode.INVALID_VALUE, "." + key + " values must be from " + bounds[0]
-								+ " to " + bounds[1] + " (or [-1] for no restriction); found " + n);
+					if (n < range.min() || n > range.max()) {
+						return Problem.of(ErrorCode.INVALID_VALUE, range.path() + " values must be from " + range.min()
+								+ " to " + range.max() + " (or [-1] for no restriction); found " + n);
 					}
 				}
 			}
-			ArrayNode out = NODES.arrayNode();
-			sorted.forEach(out::add);
-			normalised.set(key, out);
+			ArrayNode out = NODES.arrayNode(sorted.length);
+			for (long n : sorted) {
+				out.add(n);
+			}
+			normalised.set(range.key(), out);
 		}
 		return normalised;
 	}
@@ -234,8 +242,8 @@ final class JsonShapes {
 		return value;
 	}
 
-	private static Problem noRestrictionMixed(java.util.Collection<Long> values, String path) {
-		if (values.contains(-1L) && values.size() > 1) {
+	private static Problem noRestrictionMixed(long[] values, String path) {
+		if (values.length > 1 && Arrays.stream(values).anyMatch(n -> n == -1)) {
 			return Problem.of(ErrorCode.INVALID_VALUE, path + (path.isEmpty() ? "" : " ")
 					+ "[-1] means no restriction and cannot be mixed with other values");
 		}
@@ -252,8 +260,23 @@ final class JsonShapes {
 		return null;
 	}
 
-	private static List<Long> asLongs(ArrayNode array) {
-		return array.valueStream().map(JsonNode::longValue).toList();
+	private static long[] asLongs(ArrayNode array) {
+		long[] values = new long[array.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = array.get(i).longValue();
+		}
+		return values;
+	}
+
+	private static long[] sortedDistinct(long[] values) {
+		Arrays.sort(values);
+		int distinct = 0;
+		for (int i = 0; i < values.length; i++) {
+			if (i == 0 || values[i] != values[i - 1]) {
+				values[distinct++] = values[i];
+			}
+		}
+		return Arrays.copyOf(values, distinct);
 	}
 
 	private static Problem typeProblem(String path, String expected, JsonNode found) {

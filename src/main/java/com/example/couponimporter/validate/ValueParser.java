@@ -215,7 +215,7 @@ final class ValueParser {
 			return node;
 		}
 		try {
-			return Json.MAPPER.readTree(node.stringValue());
+			return Json.readTree(node.stringValue());
 		}
 		catch (JacksonException ex) {
 			return Problem.of(ErrorCode.INVALID_FORMAT, "must be valid JSON (" + Json.describe(ex) + "); found "
