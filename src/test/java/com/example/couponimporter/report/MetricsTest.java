@@ -56,7 +56,8 @@ class MetricsTest {
 				.contains("importer_rejects_total{code=\"api_rejected\"} 0.0")
 				.contains("spring_batch_job_seconds_count{error=\"none\",spring_batch_job_name=\"importCouponSeriesJob\","
 						+ "spring_batch_job_status=\"COMPLETED\"} 1")
-				.containsPattern("spring_batch_item_process_seconds_count\\{[^}]*\\} 5\n");
+				.containsPattern("spring_batch_chunk_write_seconds_count\\{[^}]*\\} 1\n")
+				.as("no timer per record").doesNotContain("spring_batch_item_");
 		}
 	}
 
