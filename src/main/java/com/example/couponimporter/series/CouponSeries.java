@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record CouponSeries(long line, long orgId, String seriesCode, Map<Field, Object> values) {
 
+	/** Takes {@code values} as it is when it is an {@link EnumMap} no one else changes (the validator's). */
 	public CouponSeries {
-		values = new EnumMap<>(values);
+		values = (values instanceof EnumMap) ? values : new EnumMap<>(values);
 	}
 
 	public @Nullable Object get(Field field) {

@@ -31,6 +31,9 @@ public final class CouponSeriesValidator {
 	private static final Set<Field> NO_LIMIT_OR_COUNT = EnumSet.of(MAX_CREATE, MAX_REDEEM, MAX_VOUCHERS_PER_USER,
 			MIN_DAYS_BETWEEN_VOUCHERS, MAX_REDEMPTIONS_IN_SERIES_PER_USER, MIN_DAYS_BETWEEN_REDEMPTION);
 
+	/** {@code Field.values()} copies its array on every call. */
+	private static final Field[] FIELDS = Field.values();
+
 	private final ValidationSettings settings;
 
 	public CouponSeriesValidator(ValidationSettings settings) {
@@ -70,9 +73,12 @@ public final class CouponSeriesValidator {
 	}
 
 	private void parseGivenValues(RawRecord raw, Check check) {
-		for (Map.Entry<Field, JsonNode> entry : raw.values().entrySet()) {
-			Field field = entry.getKey();
-			Object value = ValueParser.parse(field, entry.getValue());
+		for (Field field : FIELDS) {
+			JsonNode given = raw.values().get(field);
+			if (given == null) {
+				continue;
+			}
+			Object value = ValueParser.parse(field, given);
 			if (value instanceof JsonNode json && field.group() == Field.Group.REQUEST) {
 				value = JsonShapes.check(field, json);
 			}
@@ -87,7 +93,7 @@ public final class CouponSeriesValidator {
 	}
 
 	private void applyDefaults(Check check) {
-		for (Field field : Field.values()) {
+		for (Field field : FIELDS) {
 			if (field.defaultValue() != null && check.absent(field)) {
 				check.values.put(field, field.defaultValue());
 			}
@@ -293,7 +299,9 @@ public final class CouponSeriesValidator {
 		}
 
 		void longAtLeast(Field field, long min) {
-			longAtLeast(field, min, "must be " + min + " or more");
+			if (valid(field) && field.type() == FieldType.INTEGER && integer(field) < min) {
+				longRule(field, v -> false, "must be " + min + " or more");
+			}
 		}
 
 		void longAtLeast(Field field, long min, String expected) {

@@ -219,6 +219,9 @@ final class JsonShapes {
 		if (!value.isArray()) {
 			return typeProblem(path, "a JSON array of whole numbers like [1,2,3]", value);
 		}
+		if (allWholeNumbers(value)) {
+			return value;
+		}
 		ArrayNode out = NODES.arrayNode();
 		for (int i = 0; i < value.size(); i++) {
 			Object parsed = ValueParser.integer(value.get(i));
@@ -228,6 +231,15 @@ final class JsonShapes {
 			out.add((Long) parsed);
 		}
 		return out;
+	}
+
+	private static boolean allWholeNumbers(JsonNode array) {
+		for (int i = 0; i < array.size(); i++) {
+			if (!array.get(i).isIntegralNumber() || !array.get(i).canConvertToLong()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Object strings(JsonNode value, String path) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import com.example.couponimporter.read.Json;
 import com.example.couponimporter.series.ErrorCode;
@@ -112,9 +113,10 @@ final class ValueParser {
 	static Object enumValue(Field field, JsonNode node) {
 		if (node.isString()) {
 			String text = node.stringValue().strip();
-			for (String allowed : field.allowedValues()) {
-				if (allowed.equalsIgnoreCase(text)) {
-					return allowed;
+			List<String> allowed = field.allowedValues();
+			for (int i = 0; i < allowed.size(); i++) {
+				if (allowed.get(i).equalsIgnoreCase(text)) {
+					return allowed.get(i);
 				}
 			}
 		}

@@ -1,7 +1,7 @@
 package com.example.couponimporter.write.db;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 import com.example.couponimporter.series.CouponSeries;
@@ -10,19 +10,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Encodes series as rows of {@code COPY ... (FORMAT csv)}: the id, every field's column, the lineage and the
- * import time. Written without intermediate strings where it can, since encoding is most of the importer's
- * own work per series on the way to the database.
+ * import time. Written straight into UTF-8 bytes in a buffer kept per thread, since encoding is most of the
+ * importer's own work per series on the way to the database.
  */
 final class CopyRows {
 
-	private final String quotedImportFile;
+	private static final Field[] FIELDS = SeriesColumns.FIELDS.toArray(Field[]::new);
+
+	private final byte[] quotedImportFile;
 
 	private final long jobExecutionId;
 
+	private final ThreadLocal<Row> rows = ThreadLocal.withInitial(Row::new);
+
 	CopyRows(ImportLineage lineage) {
-		StringBuilder file = new StringBuilder();
-		appendQuoted(file, lineage.importFile());
-		this.quotedImportFile = file.toString();
+		Row file = new Row();
+		file.quoted(lineage.importFile());
+		this.quotedImportFile = file.bytes();
 		this.jobExecutionId = lineage.jobExecutionId();
 	}
 
@@ -31,108 +35,215 @@ final class CopyRows {
 	 * time): every field's column and the lineage, each followed by a comma, in UTF-8.
 	 */
 	byte[] body(CouponSeries series) {
-		StringBuilder csv = new StringBuilder(1024);
-		for (Field field : SeriesColumns.FIELDS) {
-			appendValue(csv, series.get(field));
-			csv.append(',');
+		Row row = this.rows.get();
+		row.length = 0;
+		for (Field field : FIELDS) {
+			row.value(series.get(field));
+			row.add(',');
 		}
-		csv.append(this.quotedImportFile).append(',').append(series.line()).append(',').append(this.jobExecutionId)
-			.append(',');
-		return csv.toString().getBytes(StandardCharsets.UTF_8);
+		row.bytes(this.quotedImportFile);
+		row.add(',');
+		row.number(series.line());
+		row.add(',');
+		row.number(this.jobExecutionId);
+		row.add(',');
+		return row.bytes();
 	}
 
-	/** Numbers, booleans and date-times need no quotes; text and JSON are quoted, {@code "} doubled. */
-	private static void appendValue(StringBuilder csv, Object value) {
-		if (value == null) {
-			return;
-		}
-		if (value instanceof String text) {
-			appendQuoted(csv, text);
-		}
-		else if (value instanceof Long number) {
-			csv.append(number.longValue());
-		}
-		else if (value instanceof BigDecimal decimal) {
-			csv.append(decimal.toPlainString());
-		}
-		else if (value instanceof JsonNode json) {
-			csv.append('"');
-			appendJson(csv, json);
-			csv.append('"');
-		}
-		else {
-			csv.append(value);
-		}
-	}
+	/** A growing UTF-8 buffer with the CSV and JSON rules of {@code COPY}'s cells. */
+	private static final class Row {
 
-	private static void appendQuoted(StringBuilder csv, String text) {
-		csv.append('"');
-		if (text.indexOf('"') < 0) {
-			csv.append(text);
-		}
-		else {
-			csv.append(text.replace("\"", "\"\""));
-		}
-		csv.append('"');
-	}
+		private byte[] buffer = new byte[2048];
 
-	/** Compact JSON, inside a quoted CSV cell. */
-	private static void appendJson(StringBuilder csv, JsonNode node) {
-		if (node.isObject()) {
-			csv.append('{');
-			boolean first = true;
-			for (Map.Entry<String, JsonNode> property : node.properties()) {
-				csv.append(first ? "" : ",");
-				first = false;
-				appendJsonString(csv, property.getKey());
-				csv.append(':');
-				appendJson(csv, property.getValue());
-			}
-			csv.append('}');
-		}
-		else if (node.isArray()) {
-			csv.append('[');
-			for (int i = 0; i < node.size(); i++) {
-				csv.append((i == 0) ? "" : ",");
-				appendJson(csv, node.get(i));
-			}
-			csv.append(']');
-		}
-		else if (node.isString()) {
-			appendJsonString(csv, node.stringValue());
-		}
-		else if (node.isNumber()) {
-			csv.append(node.numberValue());
-		}
-		else if (node.isBoolean()) {
-			csv.append(node.booleanValue());
-		}
-		else if (node.isNull()) {
-			csv.append("null");
-		}
-		else {
-			appendJsonString(csv, node.asString());
-		}
-	}
+		private int length;
 
-	private static void appendJsonString(StringBuilder csv, String text) {
-		csv.append("\"\"");
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '"') {
-				csv.append("\\\"\"");
+		byte[] bytes() {
+			return Arrays.copyOf(this.buffer, this.length);
+		}
+
+		/** Numbers, booleans and date-times need no quotes; text and JSON are quoted, {@code "} doubled. */
+		void value(Object value) {
+			if (value == null) {
+				return;
 			}
-			else if (c == '\\') {
-				csv.append("\\\\");
+			if (value instanceof String text) {
+				quoted(text);
 			}
-			else if (c < 0x20) {
-				csv.append(String.format("\\u%04x", (int) c));
+			else if (value instanceof Long number) {
+				number(number);
+			}
+			else if (value instanceof BigDecimal decimal) {
+				ascii(decimal.toPlainString());
+			}
+			else if (value instanceof JsonNode json) {
+				add('"');
+				json(json);
+				add('"');
 			}
 			else {
-				csv.append(c);
+				String text = value.toString();
+				for (int i = 0; i < text.length(); i++) {
+					i += character(text, i) - 1;
+				}
 			}
 		}
-		csv.append("\"\"");
+
+		void quoted(String text) {
+			add('"');
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '"') {
+					add('"');
+				}
+				i += character(text, i) - 1;
+			}
+			add('"');
+		}
+
+		/** Compact JSON, inside a quoted CSV cell. */
+		void json(JsonNode node) {
+			if (node.isObject()) {
+				add('{');
+				boolean first = true;
+				for (Map.Entry<String, JsonNode> property : node.properties()) {
+					if (!first) {
+						add(',');
+					}
+					first = false;
+					jsonString(property.getKey());
+					add(':');
+					json(property.getValue());
+				}
+				add('}');
+			}
+			else if (node.isArray()) {
+				add('[');
+				for (int i = 0; i < node.size(); i++) {
+					if (i > 0) {
+						add(',');
+					}
+					json(node.get(i));
+				}
+				add(']');
+			}
+			else if (node.isString()) {
+				jsonString(node.stringValue());
+			}
+			else if (node.isIntegralNumber() && node.canConvertToLong()) {
+				number(node.longValue());
+			}
+			else if (node.isNumber()) {
+				ascii(node.numberValue().toString());
+			}
+			else if (node.isBoolean()) {
+				ascii(node.booleanValue() ? "true" : "false");
+			}
+			else if (node.isNull()) {
+				ascii("null");
+			}
+			else {
+				jsonString(node.asString());
+			}
+		}
+
+		private void jsonString(String text) {
+			ascii("\"\"");
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '"') {
+					ascii("\\\"\"");
+				}
+				else if (c == '\\') {
+					ascii("\\\\");
+				}
+				else if (c < 0x20) {
+					ascii(String.format("\\u%04x", (int) c));
+				}
+				else {
+					i += character(text, i) - 1;
+				}
+			}
+			ascii("\"\"");
+		}
+
+		void number(long n) {
+			if (n < 0) {
+				add('-');
+				if (n == Long.MIN_VALUE) {
+					ascii("9223372036854775808");
+					return;
+				}
+				n = -n;
+			}
+			int digits = 1;
+			for (long rest = n / 10; rest > 0; rest /= 10) {
+				digits++;
+			}
+			ensure(digits);
+			for (int i = this.length + digits - 1; i >= this.length; i--) {
+				this.buffer[i] = (byte) ('0' + n % 10);
+				n /= 10;
+			}
+			this.length += digits;
+		}
+
+		void ascii(String text) {
+			ensure(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				this.buffer[this.length++] = (byte) text.charAt(i);
+			}
+		}
+
+		void bytes(byte[] bytes) {
+			ensure(bytes.length);
+			System.arraycopy(bytes, 0, this.buffer, this.length, bytes.length);
+			this.length += bytes.length;
+		}
+
+		/**
+		 * Adds the character at {@code i} in UTF-8 (a lone surrogate as {@code ?}, as {@code String.getBytes}
+		 * does) and returns how many chars it took: 2 for a surrogate pair.
+		 */
+		private int character(String text, int i) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				add(c);
+				return 1;
+			}
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1));
+			if (!pair && Character.isSurrogate(c)) {
+				add('?');
+				return 1;
+			}
+			int code = pair ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
+			if (code < 0x800) {
+				add((char) (0xC0 | code >> 6));
+			}
+			else if (code < 0x10000) {
+				add((char) (0xE0 | code >> 12));
+				add((char) (0x80 | (code >> 6 & 0x3F)));
+			}
+			else {
+				add((char) (0xF0 | code >> 18));
+				add((char) (0x80 | (code >> 12 & 0x3F)));
+				add((char) (0x80 | (code >> 6 & 0x3F)));
+			}
+			add((char) (0x80 | (code & 0x3F)));
+			return pair ? 2 : 1;
+		}
+
+		void add(char c) {
+			ensure(1);
+			this.buffer[this.length++] = (byte) c;
+		}
+
+		private void ensure(int more) {
+			if (this.length + more > this.buffer.length) {
+				this.buffer = Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.length + more));
+			}
+		}
+
 	}
 
 }

@@ -285,7 +285,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 		byte[] time = importedAt.getBytes(StandardCharsets.US_ASCII);
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		try {
-			ByteArrayOutputStream buffer = new ByteArrayOutputStream(COPY_BATCH + 4096);
+			Batch buffer = new Batch();
 			for (int i = 0; i < chunk.size(); i++) {
 				byte[] body = this.encoded.remove(chunk.get(i));
 				buffer.writeBytes(Long.toString(ids.get(i)).getBytes(StandardCharsets.US_ASCII));
@@ -294,8 +294,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 				buffer.writeBytes(time);
 				buffer.write('\n');
 				if (buffer.size() >= COPY_BATCH || i == chunk.size() - 1) {
-					copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-					buffer.reset();
+					buffer.sendTo(copy);
 				}
 			}
 			copy.endCopy();
@@ -311,6 +310,20 @@ public class PostgresCopyTarget implements SeriesTarget {
 			}
 			throw ex;
 		}
+	}
+
+	/** Rows on their way to {@code COPY}, sent from the buffer itself rather than a copy of it. */
+	private static final class Batch extends ByteArrayOutputStream {
+
+		Batch() {
+			super(COPY_BATCH + 4096);
+		}
+
+		void sendTo(CopyIn copy) throws SQLException {
+			copy.writeToCopy(this.buf, 0, this.count);
+			reset();
+		}
+
 	}
 
 }

@@ -80,10 +80,10 @@ class PostgresTargetTest {
 
 	@Test
 	void quotesBackslashesLineBreaksAndControlCharactersSurviveTheCopyEncoding() throws IOException {
-		String record = "{\"orgId\": 1, \"seriesCode\": \"Q-1\", \"description\": \"say \\\"hi\\\", a\\nb \\\\ ü\", "
+		String record = "{\"orgId\": 1, \"seriesCode\": \"Q-1\", \"description\": \"say \\\"hi\\\", a\\nb \\\\ ü € 😀 \\ud800\", "
 				+ "\"discountCode\": \"C\", \"discountType\": \"ABS\", \"discountValue\": 10, "
 				+ "\"validTillDate\": \"2099-01-01T00:00:00Z\", \"smsTemplate\": \"Hi\", "
-				+ "\"customPropertyMap\": {\"q\": \"say \\\"hi\\\", \\\\ \\u0007 ü\"}, "
+				+ "\"customPropertyMap\": {\"q\": \"say \\\"hi\\\", \\\\ \\u0007 ü € 😀\"}, "
 				+ "\"targetUserDetails\": {\"n\": [1.5, true, null]}}\n";
 		Path input = write("quotes.jsonl", record);
 
@@ -93,8 +93,9 @@ class PostgresTargetTest {
 		Map<String, Object> row = db.jdbc().queryForMap("SELECT series_code, description, custom_property_map->>'q' AS q, "
 				+ "target_user_details->'n' AS n FROM coupon_series");
 		assertThat(row.get("series_code")).isEqualTo("Q-1");
-		assertThat(row.get("description")).isEqualTo("say \"hi\", a\nb \\ ü");
-		assertThat(row.get("q")).isEqualTo("say \"hi\", \\ \u0007 ü");
+		assertThat(row.get("description")).as("UTF-8 of 2, 3 and 4 bytes; a lone surrogate as ?")
+			.isEqualTo("say \"hi\", a\nb \\ ü € 😀 ?");
+		assertThat(row.get("q")).isEqualTo("say \"hi\", \\ \u0007 ü € 😀");
 		assertThat(row.get("n")).hasToString("[1.5, true, null]");
 	}
 
