@@ -3,7 +3,8 @@ package com.example.couponimporter.write.db;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private static final String ID_SEQUENCE = "SELECT pg_get_serial_sequence('coupon_series', 'id')::regclass::oid";
 
-	private static final String NEXT_IDS = "SELECT nextval(?::oid) FROM generate_series(1, ?)";
+	private static final String SAVEPOINT = "coupon_series_chunk";
 
 	/**
 	 * The chunk's rows and its checkpoint commit together, so if PostgreSQL itself crashes and loses the
@@ -132,28 +133,50 @@ public class PostgresCopyTarget implements SeriesTarget {
 		if (this.idSequence == null) {
 			this.idSequence = this.jdbc.queryForObject(ID_SEQUENCE, Long.class);
 		}
-		this.jdbc.execute(ASYNCHRONOUS_COMMIT);
-		List<Long> ids = this.jdbc.queryForList(NEXT_IDS, Long.class, this.idSequence, chunk.size());
 		String importedAt = OffsetDateTime.now().toString();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			Savepoint savepoint = connection.setSavepoint();
+			List<Long> ids = begin(connection, chunk.size());
 			try {
 				copy(connection, COPY_INTO_TABLE, chunk, ids, importedAt);
-				connection.releaseSavepoint(savepoint);
 				return ids.stream().map(id -> TargetResult.of(Outcome.CREATED, id)).toList();
 			}
 			catch (SQLException ex) {
 				if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
 					throw ex;
 				}
-				connection.rollback(savepoint);
+				this.jdbc.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
 			}
 			return writeWithConflicts(connection, chunk, ids);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	/**
+	 * Makes the chunk's commit asynchronous, sets the savepoint to return to if a series exists, and draws
+	 * the chunk's ids: three statements in one round trip, which used to cost a millisecond per chunk. The
+	 * savepoint is left for the commit to release.
+	 */
+	private List<Long> begin(Connection connection, int count) throws SQLException {
+		String statements = ASYNCHRONOUS_COMMIT + "; SAVEPOINT " + SAVEPOINT + "; SELECT nextval(" + this.idSequence
+				+ "::oid) FROM generate_series(1, " + count + ")";
+		List<Long> ids = new ArrayList<>(count);
+		try (Statement statement = connection.createStatement()) {
+			boolean isResultSet = statement.execute(statements);
+			while (isResultSet || statement.getUpdateCount() != -1) {
+				if (isResultSet) {
+					try (ResultSet rows = statement.getResultSet()) {
+						while (rows.next()) {
+							ids.add(rows.getLong(1));
+						}
+					}
+				}
+				isResultSet = statement.getMoreResults();
+			}
+		}
+		return ids;
 	}
 
 	/** Duplicates and existing series first, then the others through the staging table. */
