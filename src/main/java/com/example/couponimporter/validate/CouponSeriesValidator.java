@@ -134,7 +134,7 @@ public final class CouponSeriesValidator {
 		check.code(SERIES_CODE, 64);
 		check.length(DESCRIPTION, 500);
 		check.length(DISCOUNT_CODE, 100);
-		if (check.valid(DISCOUNT_CODE) && check.string(DISCOUNT_CODE).chars().anyMatch(Character::isISOControl)) {
+		if (check.valid(DISCOUNT_CODE) && hasControlCharacter(check.string(DISCOUNT_CODE))) {
 			check.error(DISCOUNT_CODE, ErrorCode.INVALID_VALUE, "must not contain control characters such as tabs "
 					+ "or line breaks");
 		}
@@ -167,6 +167,15 @@ public final class CouponSeriesValidator {
 		check.code(COUPON_PREFIX, 10);
 		check.code(COUPON_SUFFIX, 10);
 		check.longRule(RANDOM_CODE_LENGTH, v -> v >= 1 && v <= 20, "must be from 1 to 20");
+	}
+
+	private static boolean hasControlCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void checkConsistency(Check check) {

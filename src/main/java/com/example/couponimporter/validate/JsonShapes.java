@@ -32,6 +32,8 @@ final class JsonShapes {
 	private static final List<Range> RANGES = List.of(new Range("dom", 1, 31), new Range("dow", 1, 7),
 			new Range("hours", 0, 23));
 
+	private static final Set<String> RANGE_KEYS = Set.of("dom", "dow", "hours");
+
 	private static final Map<String, Integer> PRODUCT_LIMITS = Map.of("SKU", 10_000, "CATEGORY", 1_000, "BRAND",
 			250, "ATTRIBUTE", 250);
 
@@ -58,7 +60,7 @@ final class JsonShapes {
 			return typeProblem("", "a JSON object like {\"dom\":[1,15],\"dow\":[-1],\"hours\":[9,10]}", value);
 		}
 		for (String key : value.propertyNames()) {
-			if (RANGES.stream().noneMatch(range -> range.key().equals(key))) {
+			if (!RANGE_KEYS.contains(key)) {
 				return Problem.of(ErrorCode.INVALID_VALUE, "may only have the keys dom, dow and hours; found the key "
 						+ Shown.text(key));
 			}
@@ -75,9 +77,8 @@ final class JsonShapes {
 				return checked;
 			}
 			long[] sorted = sortedDistinct(asLongs((ArrayNode) checked));
-			Problem mixed = noRestrictionMixed(sorted, range.path());
-			if (mixed != null) {
-				return mixed;
+			if (sorted.length > 1 && hasNoRestriction(sorted)) {
+				return noRestrictionMixed(range.path());
 			}
 			if (!(sorted.length == 1 && sorted[0] == -1)) {
 				for (long n : sorted) {
@@ -99,9 +100,8 @@ final class JsonShapes {
 	/** A JSON array of integers (or strings holding integers) where [-1] cannot be mixed with others. */
 	static Object idList(JsonNode value, String path) {
 		Object checked = integers(value, path);
-		if (checked instanceof ArrayNode array) {
-			Problem mixed = noRestrictionMixed(asLongs(array), path);
-			return (mixed != null) ? mixed : array;
+		if (checked instanceof ArrayNode array && array.size() > 1 && hasNoRestriction(asLongs(array))) {
+			return noRestrictionMixed(path);
 		}
 		return checked;
 	}
@@ -254,12 +254,18 @@ final class JsonShapes {
 		return value;
 	}
 
-	private static Problem noRestrictionMixed(long[] values, String path) {
-		if (values.length > 1 && Arrays.stream(values).anyMatch(n -> n == -1)) {
-			return Problem.of(ErrorCode.INVALID_VALUE, path + (path.isEmpty() ? "" : " ")
-					+ "[-1] means no restriction and cannot be mixed with other values");
+	private static boolean hasNoRestriction(long[] values) {
+		for (long value : values) {
+			if (value == -1) {
+				return true;
+			}
 		}
-		return null;
+		return false;
+	}
+
+	private static Problem noRestrictionMixed(String path) {
+		return Problem.of(ErrorCode.INVALID_VALUE, path + (path.isEmpty() ? "" : " ")
+				+ "[-1] means no restriction and cannot be mixed with other values");
 	}
 
 	private static Problem onlyKeys(JsonNode entry, String path, String... allowed) {

@@ -1,6 +1,7 @@
 package com.example.couponimporter.write.db;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -73,7 +74,15 @@ final class CopyRows {
 				number(number);
 			}
 			else if (value instanceof BigDecimal decimal) {
-				ascii(decimal.toPlainString());
+				if (decimal.scale() == 0 && decimal.precision() <= 18) {
+					number(decimal.longValue());
+				}
+				else {
+					ascii(decimal.toPlainString());
+				}
+			}
+			else if (value instanceof OffsetDateTime time && time.getYear() >= 0 && time.getYear() <= 9999) {
+				dateTime(time);
 			}
 			else if (value instanceof JsonNode json) {
 				add('"');
@@ -86,6 +95,35 @@ final class CopyRows {
 					i += character(text, i) - 1;
 				}
 			}
+		}
+
+		/** As {@code OffsetDateTime.toString()} writes it, always with seconds. */
+		private void dateTime(OffsetDateTime time) {
+			digits(time.getYear(), 4);
+			add('-');
+			digits(time.getMonthValue(), 2);
+			add('-');
+			digits(time.getDayOfMonth(), 2);
+			add('T');
+			digits(time.getHour(), 2);
+			add(':');
+			digits(time.getMinute(), 2);
+			add(':');
+			digits(time.getSecond(), 2);
+			if (time.getNano() != 0) {
+				add('.');
+				digits(time.getNano(), 9);
+			}
+			ascii(time.getOffset().getId());
+		}
+
+		private void digits(int value, int width) {
+			ensure(width);
+			for (int i = this.length + width - 1; i >= this.length; i--) {
+				this.buffer[i] = (byte) ('0' + value % 10);
+				value /= 10;
+			}
+			this.length += width;
 		}
 
 		void quoted(String text) {
