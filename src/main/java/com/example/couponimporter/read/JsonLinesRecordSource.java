@@ -84,18 +84,19 @@ final class JsonLinesRecordSource extends LineRecordSource {
 	}
 
 	private static ObjectNode unwrap(ObjectNode object) {
-		ObjectNode inner = null;
-		int keys = 0;
+		Map.Entry<String, JsonNode> only = null;
 		for (Map.Entry<String, JsonNode> property : object.properties()) {
 			if (property.getKey().startsWith("_")) {
 				continue;
 			}
-			keys++;
-			if (Field.normalise(property.getKey()).equals(WRAPPER) && property.getValue() instanceof ObjectNode o) {
-				inner = o;
+			if (only != null) {
+				return object;
 			}
+			only = property;
 		}
-		return (keys == 1 && inner != null) ? inner : object;
+		boolean wrapped = only != null && only.getValue() instanceof ObjectNode
+				&& Field.normalise(only.getKey()).equals(WRAPPER);
+		return wrapped ? (ObjectNode) only.getValue() : object;
 	}
 
 }

@@ -128,6 +128,10 @@ public enum Field {
 	private static final Map<String, Field> BY_NORMALISED_NAME = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(Field::normalisedName, Function.identity()));
 
+	/** The names as the API spells them, looked up first: normalising every key of every record costs. */
+	private static final Map<String, Field> BY_API_NAME = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(Field::apiName, Function.identity()));
+
 	private final String apiName;
 
 	private final FieldType type;
@@ -196,7 +200,8 @@ public enum Field {
 
 	/** The field a CSV header or JSON key names, or {@code null}. */
 	public static Field byName(String name) {
-		return BY_NORMALISED_NAME.get(normalise(name));
+		Field field = BY_API_NAME.get(name);
+		return (field != null) ? field : BY_NORMALISED_NAME.get(normalise(name));
 	}
 
 	public static String normalise(String name) {
