@@ -14,8 +14,11 @@ final class LineDecoder {
 
 	private final CharsetDecoder strict;
 
+	private final boolean utf8;
+
 	LineDecoder(Charset charset) {
 		this.charset = charset;
+		this.utf8 = charset.equals(StandardCharsets.UTF_8);
 		this.strict = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -23,7 +26,7 @@ final class LineDecoder {
 
 	/** The text of the bytes, or {@code null} if they are not valid in the encoding. */
 	String decode(byte[] bytes) {
-		if (this.charset.equals(StandardCharsets.UTF_8)) {
+		if (this.utf8) {
 			// The JDK's own UTF-8 decoding is much faster; only a replacement character needs a strict look.
 			String text = new String(bytes, StandardCharsets.UTF_8);
 			if (text.indexOf('\uFFFD') < 0) {

@@ -309,7 +309,7 @@ public final class CouponSeriesValidator {
 
 		void longAtLeast(Field field, long min) {
 			if (valid(field) && field.type() == FieldType.INTEGER && integer(field) < min) {
-				longRule(field, v -> false, "must be " + min + " or more");
+				error(field, ErrorCode.INVALID_VALUE, "must be " + min + " or more; found " + integer(field));
 			}
 		}
 

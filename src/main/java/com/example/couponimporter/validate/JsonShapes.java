@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
@@ -32,7 +33,7 @@ final class JsonShapes {
 	private static final List<Range> RANGES = List.of(new Range("dom", 1, 31), new Range("dow", 1, 7),
 			new Range("hours", 0, 23));
 
-	private static final Set<String> RANGE_KEYS = Set.of("dom", "dow", "hours");
+	private static final Set<String> RANGE_KEYS = RANGES.stream().map(Range::key).collect(Collectors.toUnmodifiableSet());
 
 	private static final Map<String, Integer> PRODUCT_LIMITS = Map.of("SKU", 10_000, "CATEGORY", 1_000, "BRAND",
 			250, "ATTRIBUTE", 250);

@@ -80,7 +80,8 @@ class PostgresTargetTest {
 
 	@Test
 	void quotesBackslashesLineBreaksAndControlCharactersSurviveTheCopyEncoding() throws IOException {
-		String record = "{\"orgId\": 1, \"seriesCode\": \"Q-1\", \"description\": \"say \\\"hi\\\", a\\nb \\\\ ü € 😀 \\ud800\", "
+		String record = "{\"orgId\": 1, \"seriesCode\": \"Q-1\", "
+				+ "\"description\": \"say \\\"hi\\\", a\\nb \\\\ ü € 😀 \\ud800\", "
 				+ "\"discountCode\": \"C\", \"discountType\": \"ABS\", \"discountValue\": 10, "
 				+ "\"validTillDate\": \"2099-01-01T00:00:00Z\", \"smsTemplate\": \"Hi\", "
 				+ "\"customPropertyMap\": {\"q\": \"say \\\"hi\\\", \\\\ \\u0007 ü € 😀\"}, "
