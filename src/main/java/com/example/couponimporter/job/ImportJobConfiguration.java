@@ -144,7 +144,8 @@ class ImportJobConfiguration {
 		}
 		SeriesTarget target = seriesTarget.findsDuplicates() ? seriesTarget
 				: new DuplicateCheckingTarget(seriesTarget, SeriesKeys.of(step, dataSource));
-		return new ImportWriter(target, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics);
+		return new ImportWriter(target, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics,
+				couponSeriesReader::reread);
 	}
 
 	private static CouponSeriesReader rangedReader(String input, String format, ExecutionContext step,

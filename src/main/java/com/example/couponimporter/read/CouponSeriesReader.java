@@ -164,6 +164,11 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 		return (size > 0 && this.stored != null) ? Math.min(1.0, (double) this.stored.count() / size) : -1;
 	}
 
+	/** An accepted record as it was read, from the text its decision kept (see {@link RawRecord#textOnly()}). */
+	public RawRecord reread(RawRecord record) {
+		return this.source.reread(record);
+	}
+
 	/** The line number just after the last record read. */
 	public long nextLine() {
 		return this.source.nextLine();

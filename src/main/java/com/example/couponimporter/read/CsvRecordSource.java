@@ -18,6 +18,8 @@ import tools.jackson.databind.node.StringNode;
  */
 final class CsvRecordSource extends LineRecordSource {
 
+	private final char delimiter;
+
 	private final CsvRecordParser parser;
 
 	private CsvHeader header;
@@ -25,6 +27,7 @@ final class CsvRecordSource extends LineRecordSource {
 	CsvRecordSource(LineSource lines, LineDecoder decoder, char delimiter, int maxRecordBytes, long position,
 			long nextLine) {
 		super(lines, decoder, maxRecordBytes, position, nextLine);
+		this.delimiter = delimiter;
 		this.parser = new CsvRecordParser(delimiter);
 	}
 
@@ -48,6 +51,14 @@ final class CsvRecordSource extends LineRecordSource {
 	@Override
 	public RawRecord next() throws IOException {
 		return nextRecord(this.header);
+	}
+
+	/** Its text as one piece: line breaks inside quoted cells are kept as they are in the text. */
+	@Override
+	public RawRecord reread(RawRecord record) {
+		CsvRecordParser parser = new CsvRecordParser(this.delimiter);
+		parser.parse(record.raw(), "", record.line());
+		return toRecord(record.line(), record.raw(), parser.cells(), this.header);
 	}
 
 	private RawRecord nextRecord(CsvHeader header) throws IOException {

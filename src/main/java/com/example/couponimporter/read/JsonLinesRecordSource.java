@@ -33,6 +33,11 @@ final class JsonLinesRecordSource extends LineRecordSource {
 		return consumed(line, parse(line));
 	}
 
+	@Override
+	public RawRecord reread(RawRecord record) {
+		return toRecord(record.line(), record.raw(), (ObjectNode) Json.readTree(record.raw()));
+	}
+
 	private RawRecord parse(LineSource.Line line) {
 		if (line.truncated()) {
 			return malformed(line, tooLarge());

@@ -17,4 +17,10 @@ interface RecordSource extends Closeable {
 	/** The physical line number just after the last record returned. */
 	long nextLine();
 
+	/**
+	 * A well-formed record read again from its text alone ({@link RawRecord#textOnly()}). Safe to call from
+	 * another thread while this source reads on.
+	 */
+	RawRecord reread(RawRecord record);
+
 }

@@ -28,4 +28,13 @@ public record RawRecord(long line, @Nullable String raw, @Nullable List<String> 
 		return this.malformed != null;
 	}
 
+	/**
+	 * The record reduced to its line and text, for an accepted record waiting to be written: its cells,
+	 * JSON tree and values are many times the size of its text, and only a refusal by the target needs
+	 * them again (see {@code CouponSeriesReader.reread}).
+	 */
+	public RawRecord textOnly() {
+		return new RawRecord(this.line, this.raw, null, null, Map.of(), List.of(), null);
+	}
+
 }

@@ -80,6 +80,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 					Decision decision = this.validator.validate(raw);
 					if (decision instanceof Decision.Accepted accepted) {
 						this.prepare.accept(accepted.series());
+						decision = new Decision.Accepted(raw.textOnly(), accepted.series());
 					}
 					this.ahead.put(new Item(decision, this.reader.position(), this.reader.nextLine()));
 				}

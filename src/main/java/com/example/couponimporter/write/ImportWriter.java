@@ -2,6 +2,7 @@ package com.example.couponimporter.write;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -17,6 +18,7 @@ import com.example.couponimporter.report.OutcomeCounts;
 import com.example.couponimporter.series.CouponSeries;
 import com.example.couponimporter.series.Decision;
 import com.example.couponimporter.series.Outcome;
+import com.example.couponimporter.series.RawRecord;
 
 /**
  * Writes one chunk of decisions: the accepted series to the target (which also refuses those an earlier
@@ -36,13 +38,21 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 
 	private final ImportMetrics metrics;
 
+	private final UnaryOperator<RawRecord> asRead;
+
 	private StepExecution stepExecution;
 
-	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit, ImportMetrics metrics) {
+	/**
+	 * @param asRead an accepted record as it was read, from the text its decision keeps, for the reject
+	 * report when the target refuses it
+	 */
+	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit, ImportMetrics metrics,
+			UnaryOperator<RawRecord> asRead) {
 		this.target = target;
 		this.reports = reports;
 		this.rejectLimit = rejectLimit;
 		this.metrics = metrics;
+		this.asRead = asRead;
 	}
 
 	@Override
@@ -69,7 +79,7 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 			CouponSeries series = ((Decision.Accepted) decision).series();
 			TargetResult result = results.get(next++);
 			if (result.outcome() == Outcome.REJECTED) {
-				this.reports.reject(decision.raw(), List.of(result.error()));
+				this.reports.reject(this.asRead.apply(decision.raw()), List.of(result.error()));
 			}
 			else {
 				this.reports.accept(series.line(), series.orgId(), series.seriesCode(), result.id(), result.outcome(),

@@ -245,6 +245,44 @@ class PostgresTargetTest {
 	}
 
 	/**
+	 * An accepted record keeps only its text while it waits for its chunk; a record the database then
+	 * refuses is reported as it was read: every cell (quoted, multi-line, with quotes inside), or the whole
+	 * JSON object as given, wrapper and {@code _} keys included.
+	 */
+	@Test
+	void recordsTheDatabaseRefusesAreReportedAsRead() throws IOException {
+		String multiLine = "1,M1,\"Two\r\nlines, \"\"quoted\"\"\",CODE,ABS,10,2099-01-01T00:00:00Z,Hi\r\n";
+		Path csv = write("m.csv", HEADER + multiLine + multiLine);
+
+		ImportRun csvRun = ImportRun.run(this.dir.resolve("csv"), args("--importer.input=" + csv));
+
+		assertThat(csvRun.counts()).isEqualTo("2/1/0/0/1");
+		assertThat(csvRun.rejects()).singleElement().satisfies(row -> {
+			assertThat(row.get("_line")).isEqualTo("4");
+			assertThat(row.get("seriesCode")).isEqualTo("M1");
+			assertThat(row.get("description")).isEqualTo("Two\r\nlines, \"quoted\"");
+			assertThat(row.get("smsTemplate")).isEqualTo("Hi");
+			assertThat(row.get("_error_codes")).isEqualTo("seriesCode=DUPLICATE_IN_FILE");
+		});
+
+		db.clearSeries();
+		String wrapped = "{\"CouponSeriesV2\": {\"orgId\": 1, \"seriesCode\": \"W1\", \"description\": \"Good\", "
+				+ "\"discountCode\": \"C\", \"discountType\": \"ABS\", \"discountValue\": 10.5, "
+				+ "\"validTillDate\": \"2099-01-01T00:00:00Z\", \"smsTemplate\": \"Hi\"}, \"_source\": \"crm\"}\n";
+		Path jsonl = write("w.jsonl", wrapped + wrapped);
+
+		ImportRun jsonRun = ImportRun.run(this.dir.resolve("jsonl"), args("--importer.input=" + jsonl));
+
+		assertThat(jsonRun.counts()).isEqualTo("2/1/0/0/1");
+		assertThat(jsonRun.jsonRejects()).singleElement().satisfies(line -> {
+			assertThat(line.path("_line").asLong()).isEqualTo(2);
+			assertThat(line.path("CouponSeriesV2").path("discountValue").decimalValue()).isEqualByComparingTo("10.5");
+			assertThat(line.path("CouponSeriesV2").path("seriesCode").asString()).isEqualTo("W1");
+			assertThat(line.path("_errors").path(0).path("code").asString()).isEqualTo("DUPLICATE_IN_FILE");
+		});
+	}
+
+	/**
 	 * Chunks of three: a repeat within a chunk, a repeat of a series this import created (found by the
 	 * row's lineage), of one it found existing (kept in import_series_key), and a repeat of a repeat.
 	 */
