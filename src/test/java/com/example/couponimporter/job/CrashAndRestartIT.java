@@ -3,6 +3,7 @@ package com.example.couponimporter.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +139,15 @@ class CrashAndRestartIT {
 		Process first = ImporterProcess.start(work.resolve("first"), args(concurrent, input));
 		concurrent.awaitSeriesRows(1);
 
-		int second = ImporterProcess.run(work.resolve("second"), args(concurrent, input));
+		int second;
+		// the table locked against writes keeps the first run importing, however fast it is, until the second ends
+		try (Connection hold = java.sql.DriverManager.getConnection(concurrent.url(), "postgres", null)) {
+			hold.setAutoCommit(false);
+			hold.createStatement().execute("LOCK TABLE coupon_series IN EXCLUSIVE MODE");
+			assertThat(first.isAlive()).as("the first run is still importing").isTrue();
+			second = ImporterProcess.run(work.resolve("second"), args(concurrent, input));
+			hold.rollback();
+		}
 
 		assertThat(second).isEqualTo(4);
 		assertThat(ImporterProcess.output(work.resolve("second")))
