@@ -117,7 +117,8 @@ final class CopyRows {
 			ascii(time.getOffset().getId());
 		}
 
-		private void digits(int value, int width) {
+		/** The value's last {@code width} decimal digits, with leading zeros. */
+		private void digits(long value, int width) {
 			ensure(width);
 			for (int i = this.length + width - 1; i >= this.length; i--) {
 				this.buffer[i] = (byte) ('0' + value % 10);
@@ -213,16 +214,11 @@ final class CopyRows {
 				}
 				n = -n;
 			}
-			int digits = 1;
+			int width = 1;
 			for (long rest = n / 10; rest > 0; rest /= 10) {
-				digits++;
+				width++;
 			}
-			ensure(digits);
-			for (int i = this.length + digits - 1; i >= this.length; i--) {
-				this.buffer[i] = (byte) ('0' + n % 10);
-				n /= 10;
-			}
-			this.length += digits;
+			digits(n, width);
 		}
 
 		void ascii(String text) {
