@@ -1,6 +1,5 @@
 package com.example.couponimporter.report;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
@@ -22,20 +21,26 @@ final class CsvCells {
 		write(writer(out, delimiter), cells.toArray(String[]::new));
 	}
 
-	/** Writes one cell as opencsv would: quoted, with {@code "} doubled, only when it has to be. */
-	static void writeCell(Writer out, char delimiter, String cell) throws IOException {
+	/** Appends one cell as opencsv would write it: quoted, with {@code "} doubled, only when it has to be. */
+	static void appendCell(StringBuilder out, char delimiter, String cell) {
 		boolean quote = false;
 		for (int i = 0; i < cell.length() && !quote; i++) {
 			char c = cell.charAt(i);
 			quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
 		}
 		if (!quote) {
-			out.write(cell);
+			out.append(cell);
 			return;
 		}
-		out.write('"');
-		out.write(cell.replace("\"", "\"\""));
-		out.write('"');
+		out.append('"');
+		for (int i = 0; i < cell.length(); i++) {
+			char c = cell.charAt(i);
+			if (c == '"') {
+				out.append('"');
+			}
+			out.append(c);
+		}
+		out.append('"');
 	}
 
 	/** Writes one line; opencsv keeps write errors to itself, so they are rethrown here (disk full). */

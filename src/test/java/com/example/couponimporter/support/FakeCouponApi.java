@@ -70,6 +70,8 @@ public final class FakeCouponApi implements AutoCloseable {
 
 	private final Map<String, String> rejections = new ConcurrentHashMap<>();
 
+	private final Map<String, List<String>> warnings = new ConcurrentHashMap<>();
+
 	private final Map<String, Long> tokens = new ConcurrentHashMap<>();
 
 	private final AtomicLong nextId = new AtomicLong(900_000);
@@ -175,6 +177,12 @@ public final class FakeCouponApi implements AutoCloseable {
 		return this;
 	}
 
+	/** Creates this series code with the given warnings in the answer. */
+	public FakeCouponApi warn(String seriesCode, String... warnings) {
+		this.warnings.put(seriesCode, List.of(warnings));
+		return this;
+	}
+
 	/** A series that already exists in the API, as if created earlier by someone else. */
 	public long preexisting(String seriesCode) {
 		long id = this.nextId.incrementAndGet();
@@ -261,7 +269,7 @@ public final class FakeCouponApi implements AutoCloseable {
 				this.tokens.clear();
 			}
 		}
-		series.putArray("warnings");
+		this.warnings.getOrDefault(code, List.of()).forEach(series.putArray("warnings")::add);
 		MockResponse.Builder ok = new MockResponse.Builder().code(200)
 			.setHeader("Content-Type", "application/json")
 			.setHeader("X-Cap-Requestid", "req-" + System.nanoTime())

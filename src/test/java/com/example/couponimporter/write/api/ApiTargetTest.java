@@ -142,7 +142,8 @@ class ApiTargetTest {
 
 	@Test
 	void apiErrorsBecomeRejectsAndDuplicateCodesExisting() throws IOException {
-		this.api.basic(BASIC_STORE_SERVER).reject("CODE-3", 756, "Invalid mutual exclusive series config");
+		this.api.basic(BASIC_STORE_SERVER).reject("CODE-3", 756, "Invalid mutual exclusive series config")
+			.warn("CODE-2", "store 7, \"Mall\" closed");
 		long existingId = this.api.preexisting("CODE-5");
 
 		ImportRun run = run(series(6), basicAuth());
@@ -159,6 +160,11 @@ class ApiTargetTest {
 		assertThat(run.results()).filteredOn(r -> r.get("seriesCode").equals("CODE-5"))
 			.extracting(r -> r.get("outcome") + " " + r.get("id"))
 			.containsExactly("existing " + existingId);
+		assertThat(run.results()).filteredOn(r -> !r.get("warnings").isEmpty()).singleElement()
+			.satisfies(row -> assertThat(row).containsEntry("seriesCode", "CODE-2")
+				.containsEntry("warnings", "[\"store 7, \\\"Mall\\\" closed\"]"));
+		assertThat(Files.readAllLines(run.file("results.csv"))).filteredOn(line -> line.contains("CODE-2"))
+			.singleElement().asString().endsWith(",created,\"[\"\"store 7, \\\"\"Mall\\\"\" closed\"\"]\"");
 	}
 
 	@Test
