@@ -8,11 +8,11 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -112,8 +112,11 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private Long idSequence;
 
-	/** Rows encoded ahead, until their chunk is written; at most the series read ahead and one chunk. */
-	private final Map<CouponSeries, byte[]> encoded = Collections.synchronizedMap(new IdentityHashMap<>());
+	/**
+	 * Rows encoded ahead, in input order, until their chunk is written: at most the series read ahead and
+	 * one chunk. A queue rather than a map, since the chunks take the series in the order they were read.
+	 */
+	private final Queue<Encoded> encoded = new ConcurrentLinkedQueue<>();
 
 	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage, SeriesKeys keys) {
 		this.dataSource = dataSource;
@@ -296,7 +299,26 @@ public class PostgresCopyTarget implements SeriesTarget {
 	/** Encodes the series' row ahead of its chunk, on the thread that reads ahead (see {@link #write}). */
 	@Override
 	public void prepare(CouponSeries series) {
-		this.encoded.put(series, this.rows.body(series));
+		this.encoded.add(new Encoded(series, this.rows.body(series)));
+	}
+
+	private record Encoded(CouponSeries series, byte[] body) {
+	}
+
+	/**
+	 * The series' row as encoded ahead, or encoded now when it was not (rows written again after a
+	 * conflict); rows encoded for series of earlier lines that were not written are dropped on the way.
+	 */
+	private byte[] body(CouponSeries series) {
+		Encoded next;
+		while ((next = this.encoded.peek()) != null && next.series().line() < series.line()) {
+			this.encoded.poll();
+		}
+		if (next != null && next.series() == series) {
+			this.encoded.poll();
+			return next.body();
+		}
+		return this.rows.body(series);
 	}
 
 	/**
@@ -310,10 +332,9 @@ public class PostgresCopyTarget implements SeriesTarget {
 		try {
 			Batch buffer = new Batch();
 			for (int i = 0; i < chunk.size(); i++) {
-				byte[] body = this.encoded.remove(chunk.get(i));
 				buffer.writeBytes(Long.toString(ids.get(i)).getBytes(StandardCharsets.US_ASCII));
 				buffer.write(',');
-				buffer.writeBytes((body != null) ? body : this.rows.body(chunk.get(i)));
+				buffer.writeBytes(body(chunk.get(i)));
 				buffer.writeBytes(time);
 				buffer.write('\n');
 				if (buffer.size() >= COPY_BATCH || i == chunk.size() - 1) {
