@@ -88,8 +88,12 @@ final class CsvRecordParser {
 	 */
 	private int splitSimpleCells(String line) {
 		int i = 0;
+		int quote = line.indexOf('"');
 		while (true) {
-			int end = (i < line.length() && line.charAt(i) == '"') ? quotedCell(line, i) : unquotedCell(line, i);
+			if (quote >= 0 && quote < i) {
+				quote = line.indexOf('"', i);
+			}
+			int end = (quote == i) ? quotedCell(line, i) : unquotedCell(line, i, quote);
 			if (end < 0) {
 				return i;
 			}
@@ -100,11 +104,13 @@ final class CsvRecordParser {
 		}
 	}
 
-	/** Adds the unquoted cell at {@code i} and returns where it ends, or -1 if it has a quote. */
-	private int unquotedCell(String line, int i) {
+	/**
+	 * Adds the unquoted cell at {@code i} and returns where it ends, or -1 if it has a quote; {@code quote}
+	 * is where the next quote of the line is (-1: none), found once for all the cells before it.
+	 */
+	private int unquotedCell(String line, int i, int quote) {
 		int delimiter = line.indexOf(this.delimiter, i);
 		int end = (delimiter < 0) ? line.length() : delimiter;
-		int quote = line.indexOf('"', i);
 		if (quote >= 0 && quote < end) {
 			return -1;
 		}
