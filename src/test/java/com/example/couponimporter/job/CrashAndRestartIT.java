@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -141,7 +142,7 @@ class CrashAndRestartIT {
 
 		int second;
 		// the table locked against writes keeps the first run importing, however fast it is, until the second ends
-		try (Connection hold = java.sql.DriverManager.getConnection(concurrent.url(), "postgres", null)) {
+		try (Connection hold = DriverManager.getConnection(concurrent.url(), "postgres", null)) {
 			hold.setAutoCommit(false);
 			hold.createStatement().execute("LOCK TABLE coupon_series IN EXCLUSIVE MODE");
 			assertThat(first.isAlive()).as("the first run is still importing").isTrue();
