@@ -2,7 +2,7 @@ package com.example.couponimporter.validate;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -29,7 +29,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 
 	private final CouponSeriesValidator validator;
 
-	private final Consumer<CouponSeries> prepare;
+	private final UnaryOperator<CouponSeries> prepare;
 
 	private final BlockingQueue<Object> ahead;
 
@@ -45,7 +45,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 	 * @param prepare what the target does with an accepted series ahead of its chunk
 	 * @param capacity how many records may be read ahead of the step
 	 */
-	public ValidatedRecords(CouponSeriesReader reader, CouponSeriesValidator validator, Consumer<CouponSeries> prepare,
+	public ValidatedRecords(CouponSeriesReader reader, CouponSeriesValidator validator, UnaryOperator<CouponSeries> prepare,
 			int capacity) {
 		this.reader = reader;
 		this.validator = validator;
@@ -79,8 +79,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 				while ((raw = this.reader.read()) != null) {
 					Decision decision = this.validator.validate(raw);
 					if (decision instanceof Decision.Accepted accepted) {
-						this.prepare.accept(accepted.series());
-						decision = new Decision.Accepted(raw.textOnly(), accepted.series());
+						decision = new Decision.Accepted(raw.textOnly(), this.prepare.apply(accepted.series()));
 					}
 					this.ahead.put(new Item(decision, this.reader.position(), this.reader.nextLine()));
 				}

@@ -21,8 +21,8 @@ public class DuplicateCheckingTarget implements SeriesTarget {
 	}
 
 	@Override
-	public void prepare(CouponSeries series) {
-		this.target.prepare(series);
+	public CouponSeries prepare(CouponSeries series) {
+		return this.target.prepare(series);
 	}
 
 	@Override

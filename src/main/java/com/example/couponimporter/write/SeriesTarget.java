@@ -17,8 +17,10 @@ public interface SeriesTarget {
 	 * Called for each accepted series as soon as it is validated, on the thread that reads ahead of the
 	 * step, before its chunk is written: per-series work done here (the PostgreSQL target encodes the row)
 	 * overlaps with the writing of the chunk before. Must not depend on the series being written later.
+	 * @return the series as {@link #write} will get it
 	 */
-	default void prepare(CouponSeries series) {
+	default CouponSeries prepare(CouponSeries series) {
+		return series;
 	}
 
 	/**

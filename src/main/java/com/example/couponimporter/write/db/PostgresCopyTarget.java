@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -111,12 +109,6 @@ public class PostgresCopyTarget implements SeriesTarget {
 	private final SeriesKeys keys;
 
 	private Long idSequence;
-
-	/**
-	 * Rows encoded ahead, in input order, until their chunk is written: at most the series read ahead and
-	 * one chunk. A queue rather than a map, since the chunks take the series in the order they were read.
-	 */
-	private final Queue<Encoded> encoded = new ConcurrentLinkedQueue<>();
 
 	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage, SeriesKeys keys) {
 		this.dataSource = dataSource;
@@ -296,29 +288,18 @@ public class PostgresCopyTarget implements SeriesTarget {
 				+ "); importer.on-existing=reject refuses existing series");
 	}
 
-	/** Encodes the series' row ahead of its chunk, on the thread that reads ahead (see {@link #write}). */
-	@Override
-	public void prepare(CouponSeries series) {
-		this.encoded.add(new Encoded(series, this.rows.body(series)));
-	}
-
-	private record Encoded(CouponSeries series, byte[] body) {
-	}
-
 	/**
-	 * The series' row as encoded ahead, or encoded now when it was not (rows written again after a
-	 * conflict); rows encoded for series of earlier lines that were not written are dropped on the way.
+	 * Encodes the series' row ahead of its chunk, on the thread that reads ahead (see {@link #write}), and
+	 * keeps the row in place of the values.
 	 */
+	@Override
+	public CouponSeries prepare(CouponSeries series) {
+		return series.prepared(this.rows.body(series));
+	}
+
+	/** The series' row as encoded ahead, or encoded now when it was not prepared. */
 	private byte[] body(CouponSeries series) {
-		Encoded next;
-		while ((next = this.encoded.peek()) != null && next.series().line() < series.line()) {
-			this.encoded.poll();
-		}
-		if (next != null && next.series() == series) {
-			this.encoded.poll();
-			return next.body();
-		}
-		return this.rows.body(series);
+		return (series.prepared() instanceof byte[] row) ? row : this.rows.body(series);
 	}
 
 	/**
