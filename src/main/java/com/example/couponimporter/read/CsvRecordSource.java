@@ -8,8 +8,6 @@ import java.util.Map;
 
 import com.example.couponimporter.series.Field;
 import com.example.couponimporter.series.RawRecord;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * CSV records: physical lines are joined while a quoted cell is open, and split into cells by RFC 4180.
@@ -136,11 +134,11 @@ final class CsvRecordSource extends LineRecordSource {
 	}
 
 	private static RawRecord toRecord(long line, String text, List<String> cells, CsvHeader header) {
-		Map<Field, JsonNode> values = new EnumMap<>(Field.class);
+		Map<Field, Object> values = new EnumMap<>(Field.class);
 		for (int i = 0; i < cells.size(); i++) {
 			Field field = header.field(i);
 			if (field != null && !cells.get(i).isBlank()) {
-				values.put(field, StringNode.valueOf(cells.get(i)));
+				values.put(field, cells.get(i));
 			}
 		}
 		List<String> kept = (header.keptColumns().size() == cells.size()) ? cells

@@ -62,7 +62,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 
 	private static RawRecord toRecord(long lineNumber, String text, ObjectNode original) {
 		ObjectNode body = unwrap(original);
-		Map<Field, JsonNode> values = new EnumMap<>(Field.class);
+		Map<Field, Object> values = new EnumMap<>(Field.class);
 		Map<Field, String> keyOf = new EnumMap<>(Field.class);
 		List<String> unknown = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> property : body.properties()) {

@@ -74,7 +74,7 @@ public final class CouponSeriesValidator {
 
 	private void parseGivenValues(RawRecord raw, Check check) {
 		for (Field field : FIELDS) {
-			JsonNode given = raw.values().get(field);
+			Object given = raw.values().get(field);
 			if (given == null) {
 				continue;
 			}

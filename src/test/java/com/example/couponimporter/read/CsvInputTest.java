@@ -127,7 +127,7 @@ class CsvInputTest {
 				"--importer.dry-run=true");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.summary().get("counts").get("read").asLong()).isEqualTo(144);
+		assertThat(run.summary().get("counts").get("read").asLong()).isEqualTo(148);
 		assertThat(run.file("rejects.csv").getFileName().toString()).startsWith("rules-");
 	}
 

@@ -75,6 +75,7 @@ class PostgresTargetTest {
 			.isEqualTo("{\"validMaxUserTransactionLimit\": 3, \"validUserRegistrationStartTime\": \"2020-01-01\"}");
 		assertThat(db.jdbc().queryForObject("SELECT valid_till_date = '2099-06-30T18:29:59Z'::timestamptz AND "
 				+ "created_on = '2026-01-15T10:00:00Z' AND redemption_valid_from = '2026-12-31T18:30:00Z' "
+				+ "AND dvs_expiry_date = '2099-01-01T03:45:00Z' "
 				+ "FROM coupon_series WHERE series_code = 'FULL-001'", Boolean.class)).isTrue();
 	}
 
