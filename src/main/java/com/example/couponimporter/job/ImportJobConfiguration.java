@@ -85,7 +85,7 @@ class ImportJobConfiguration {
 			ObjectProvider<RequestAcknowledgement> workerAcknowledgement) {
 		var step = new StepBuilder(STEP, jobRepository).<Decision, Decision>chunk(options.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(validatedRecords)
+			.reader(new StepReader<>(validatedRecords))
 			.writer(importWriter)
 			.listener(importWriter)
 			.listener((StepExecutionListener) stopOnSignal)
@@ -115,7 +115,7 @@ class ImportJobConfiguration {
 
 	/** This step's own bean behind a step-scoped proxy, which would look it up on every per-record call. */
 	@SuppressWarnings("unchecked")
-	private static <T> T instance(T bean) {
+	static <T> T instance(T bean) {
 		return (bean instanceof ScopedObject scoped) ? (T) scoped.getTargetObject() : bean;
 	}
 
