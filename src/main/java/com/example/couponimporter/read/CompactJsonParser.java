@@ -112,7 +112,8 @@ final class CompactJsonParser {
 	private ArrayNode array(int depth) {
 		checkDepth(depth);
 		this.pos++;
-		ArrayNode array = NODES.arrayNode();
+		// Room for the short lists the fields mostly hold, so that the first element does not grow the array.
+		ArrayNode array = NODES.arrayNode(4);
 		if (nextIs(']')) {
 			return array;
 		}

@@ -126,10 +126,10 @@ final class ValueParser {
 
 	private static Object bool(String given) {
 		String text = given.strip();
-		if (text.equalsIgnoreCase("true")) {
+		if (text.equals("true") || text.equalsIgnoreCase("true")) {
 			return Boolean.TRUE;
 		}
-		if (text.equalsIgnoreCase("false")) {
+		if (text.equals("false") || text.equalsIgnoreCase("false")) {
 			return Boolean.FALSE;
 		}
 		return notABoolean(given);

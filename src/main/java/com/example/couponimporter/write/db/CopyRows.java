@@ -18,6 +18,10 @@ final class CopyRows {
 
 	private static final Field[] FIELDS = SeriesColumns.FIELDS.toArray(Field[]::new);
 
+	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+
+	private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
+
 	private final byte[] quotedImportFile;
 
 	private final long jobExecutionId;
@@ -69,6 +73,9 @@ final class CopyRows {
 			}
 			if (value instanceof String text) {
 				quoted(text);
+			}
+			else if (value instanceof Boolean bool) {
+				bytes(bool ? TRUE : FALSE);
 			}
 			else if (value instanceof Long number) {
 				number(number);
@@ -127,11 +134,23 @@ final class CopyRows {
 			this.length += width;
 		}
 
+		/** ASCII text, most of the bytes of a row, is copied in one tight loop; the rest char by char. */
 		void quoted(String text) {
-			add('"');
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
+			int n = text.length();
+			ensure(2 * n + 2);
+			byte[] bytes = this.buffer;
+			int at = this.length;
+			bytes[at++] = '"';
+			int i = 0;
+			for (char c; i < n && (c = text.charAt(i)) < 0x80; i++) {
 				if (c == '"') {
+					bytes[at++] = '"';
+				}
+				bytes[at++] = (byte) c;
+			}
+			this.length = at;
+			for (; i < n; i++) {
+				if (text.charAt(i) == '"') {
 					add('"');
 				}
 				i += character(text, i) - 1;
@@ -206,6 +225,10 @@ final class CopyRows {
 		}
 
 		void number(long n) {
+			if (n >= 0 && n < 10) {
+				add((char) ('0' + n));
+				return;
+			}
 			if (n < 0) {
 				add('-');
 				if (n == Long.MIN_VALUE) {
