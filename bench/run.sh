@@ -44,11 +44,19 @@ java -jar "$work/importer.jar" --importer.input="$work/empty.csv" --importer.rep
 columns=$(head -1 "$work/clean.csv")
 psql -q -d "$db" -c "ALTER TABLE coupon_series ALTER import_file DROP NOT NULL, ALTER import_line DROP NOT NULL,
   ALTER import_job_execution_id DROP NOT NULL, ALTER imported_at DROP NOT NULL"
-psql -q -d "$db" -c "CHECKPOINT"
-start=$(now)
-psql -q -d "$db" -c "\\copy coupon_series ($columns) FROM '$work/clean.csv' WITH (FORMAT csv, HEADER true)"
-end=$(now)
-copy_s=$(seconds "$start" "$end")
+# The generator's writes are flushed first, so that neither tool competes with them; \copy runs twice and
+# its faster run counts, so that a slow moment of the host cannot flatter the importer's ratio.
+sync
+copy_s=
+for attempt in 1 2; do
+  psql -q -d "$db" -c "TRUNCATE coupon_series; CHECKPOINT"
+  start=$(now)
+  psql -q -d "$db" -c "\\copy coupon_series ($columns) FROM '$work/clean.csv' WITH (FORMAT csv, HEADER true)"
+  end=$(now)
+  this_s=$(seconds "$start" "$end")
+  echo "psql \\copy run $attempt: $this_s s"
+  if [ -z "$copy_s" ] || [ "$(echo "$this_s < $copy_s" | bc)" = 1 ]; then copy_s=$this_s; fi
+done
 psql -q -d "$db" -c "TRUNCATE coupon_series; ALTER TABLE coupon_series ALTER import_file SET NOT NULL,
   ALTER import_line SET NOT NULL, ALTER import_job_execution_id SET NOT NULL, ALTER imported_at SET NOT NULL; CHECKPOINT"
 
