@@ -42,11 +42,11 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 	private long nextLine;
 
 	/**
-	 * @param prepare what the target does with an accepted series ahead of its chunk
+	 * @param prepare what the target makes of an accepted series ahead of its chunk: the series the chunk gets
 	 * @param capacity how many records may be read ahead of the step
 	 */
-	public ValidatedRecords(CouponSeriesReader reader, CouponSeriesValidator validator, UnaryOperator<CouponSeries> prepare,
-			int capacity) {
+	public ValidatedRecords(CouponSeriesReader reader, CouponSeriesValidator validator,
+			UnaryOperator<CouponSeries> prepare, int capacity) {
 		this.reader = reader;
 		this.validator = validator;
 		this.prepare = prepare;

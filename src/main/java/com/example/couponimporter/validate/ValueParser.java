@@ -71,7 +71,8 @@ final class ValueParser {
 	private static Object fromJson(Field field, JsonNode node) {
 		return switch (field.type()) {
 			case INTEGER -> integer(node);
-			case DECIMAL -> node.isNumber() ? checkScale(node.decimalValue(), node.toString()) : notANumber(node.toString());
+			case DECIMAL -> node.isNumber() ? checkScale(node.decimalValue(), node.toString())
+					: notANumber(node.toString());
 			case BOOLEAN -> node.isBoolean() ? node.booleanValue() : notABoolean(node.toString());
 			case STRING -> node.isValueNode() ? node.asString() : Problem.of(ErrorCode.INVALID_TYPE,
 					"must be text, not a JSON object or array; found " + Shown.value(node));
