@@ -36,13 +36,13 @@ final class StepReader<T> implements ItemStreamReader<T> {
 		this.current.get().update(context);
 	}
 
+	/** Spring Batch closes the streams even when opening failed: then there is nothing to close. */
 	@Override
 	public void close() throws ItemStreamException {
-		try {
-			this.current.get().close();
-		}
-		finally {
-			this.current.remove();
+		ItemStreamReader<T> reader = this.current.get();
+		this.current.remove();
+		if (reader != null) {
+			reader.close();
 		}
 	}
 
