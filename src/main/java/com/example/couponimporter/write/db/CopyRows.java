@@ -10,8 +10,8 @@ import com.example.couponimporter.series.Field;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Encodes series as rows of {@code COPY ... (FORMAT csv)}: the id, every field's column, the lineage and the
- * import time. Written straight into UTF-8 bytes in a buffer kept per thread, since encoding is most of the
+ * Encodes series as rows of {@code COPY ... (FORMAT csv)}: the id, every field's column and the lineage (the
+ * import time is the column's default, the chunk transaction's start). Written straight into UTF-8 bytes in a buffer kept per thread, since encoding is most of the
  * importer's own work per series on the way to the database.
  */
 final class CopyRows {
@@ -36,8 +36,8 @@ final class CopyRows {
 	}
 
 	/**
-	 * The row without its first and last cells (the id, drawn when the chunk is written, and the import
-	 * time): every field's column and the lineage, each followed by a comma, in UTF-8.
+	 * The row without its first cell (the id, drawn when the chunk is written) and line end: every field's
+	 * column and the lineage, separated by commas, in UTF-8.
 	 */
 	byte[] body(CouponSeries series) {
 		Row row = this.rows.get();
@@ -51,7 +51,6 @@ final class CopyRows {
 		row.number(series.line());
 		row.add(',');
 		row.number(this.jobExecutionId);
-		row.add(',');
 		return row.bytes();
 	}
 

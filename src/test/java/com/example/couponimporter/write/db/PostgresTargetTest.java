@@ -3,6 +3,8 @@ package com.example.couponimporter.write.db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -159,7 +161,9 @@ class PostgresTargetTest {
 			assertThat(row.get("id")).hasToString(result.get("id"));
 			assertThat(row.get("import_line")).hasToString(result.get("_line"));
 			assertThat(row).containsEntry("import_file", input.toString()).containsEntry("import_job_execution_id", executionId);
-			assertThat(row.get("imported_at")).isNotNull();
+			assertThat(((Timestamp) row.get("imported_at")).toInstant())
+				.isBetween(Instant.parse(run.summary().get("startedAt").asString()),
+						Instant.parse(run.summary().get("endedAt").asString()));
 			assertThat(result.get("outcome")).isEqualTo("created");
 		}
 		assertThat(results).extracting(r -> r.get("_line")).containsExactly("2", "3");
@@ -190,12 +194,15 @@ class PostgresTargetTest {
 
 		assertThat(run.counts()).isEqualTo("1/0/1/0/0");
 		Map<String, Object> row = db.jdbc().queryForMap(
-				"SELECT id, description, discount_value, import_file, import_job_execution_id FROM coupon_series WHERE series_code = 'U1'");
+				"SELECT id, description, discount_value, import_file, import_job_execution_id, imported_at FROM coupon_series "
+						+ "WHERE series_code = 'U1'");
 		assertThat(row.get("id")).hasToString(id);
 		assertThat(row).containsEntry("description", "Changed").containsEntry("import_file", changed.toString())
 			.containsEntry("discount_value", new java.math.BigDecimal("25"))
 			.containsEntry("import_job_execution_id", run.summary().get("jobExecutionId").asLong());
 		assertThat(run.summary().get("jobExecutionId").asLong()).isNotEqualTo(first.summary().get("jobExecutionId").asLong());
+		assertThat(((Timestamp) row.get("imported_at")).toInstant())
+			.isAfterOrEqualTo(Instant.parse(run.summary().get("startedAt").asString()));
 		assertThat(run.results().get(0)).containsEntry("outcome", "updated").containsEntry("id", id);
 	}
 
