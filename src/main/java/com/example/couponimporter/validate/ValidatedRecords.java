@@ -1,5 +1,7 @@
 package com.example.couponimporter.validate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.UnaryOperator;
@@ -19,11 +21,16 @@ import com.example.couponimporter.series.RawRecord;
  * The step's reader: reads and validates records up to one chunk ahead, in a thread of its own, so that the
  * next chunk is parsed and validated while the database or the API takes the current one. Restartable like
  * the reader it wraps: it saves the position after the last record the step took, not the last one read
- * ahead. Whether an accepted series repeats an earlier one is decided when the chunk is written.
+ * ahead. Whether an accepted series repeats an earlier one is decided when the chunk is written. Records are
+ * handed over in batches: a hand-over per record cost the step thread a lock and often a wake-up of the
+ * reading thread each, while the database waited for the step.
  */
 public class ValidatedRecords implements ItemStreamReader<Decision> {
 
 	private static final Object END = new Object();
+
+	/** How many records are handed to the step at a time. */
+	static final int BATCH = 250;
 
 	private final CouponSeriesReader reader;
 
@@ -32,6 +39,10 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 	private final UnaryOperator<CouponSeries> prepare;
 
 	private final BlockingQueue<Object> ahead;
+
+	private List<Item> batch = List.of();
+
+	private int next;
 
 	private Thread thread;
 
@@ -50,7 +61,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 		this.reader = reader;
 		this.validator = validator;
 		this.prepare = prepare;
-		this.ahead = new ArrayBlockingQueue<>(capacity);
+		this.ahead = new ArrayBlockingQueue<>(Math.max(1, capacity / BATCH));
 	}
 
 	private record Item(Decision decision, long position, long nextLine) {
@@ -73,6 +84,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 	/** Runs in the step's scope, so that step-scoped beans the reader or target reach are this step's. */
 	private void readAhead(StepExecution step) {
 		StepSynchronizationManager.register(step);
+		List<Item> batch = new ArrayList<>(BATCH);
 		try {
 			try {
 				RawRecord raw;
@@ -81,14 +93,20 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 					if (decision instanceof Decision.Accepted accepted) {
 						decision = new Decision.Accepted(raw.textOnly(), this.prepare.apply(accepted.series()));
 					}
-					this.ahead.put(new Item(decision, this.reader.position(), this.reader.nextLine()));
+					batch.add(new Item(decision, this.reader.position(), this.reader.nextLine()));
+					if (batch.size() == BATCH) {
+						this.ahead.put(batch);
+						batch = new ArrayList<>(BATCH);
+					}
 				}
+				handOver(batch);
 				this.ahead.put(END);
 			}
 			catch (InterruptedException ex) {
 				throw ex;
 			}
 			catch (Throwable ex) {
+				handOver(batch);
 				this.ahead.put(new Failure(ex));
 			}
 		}
@@ -100,17 +118,35 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 		}
 	}
 
+	private void handOver(List<Item> batch) throws InterruptedException {
+		if (!batch.isEmpty()) {
+			this.ahead.put(batch);
+		}
+	}
+
 	@Override
+	@SuppressWarnings("unchecked")
 	public Decision read() throws Exception {
-		if (this.ended) {
-			return null;
+		if (this.next == this.batch.size()) {
+			if (this.ended) {
+				return null;
+			}
+			Object next = this.ahead.take();
+			if (next instanceof List<?> batch) {
+				this.batch = (List<Item>) batch;
+				this.next = 0;
+			}
+			else {
+				return end(next);
+			}
 		}
-		Object next = this.ahead.take();
-		if (next instanceof Item item) {
-			this.position = item.position();
-			this.nextLine = item.nextLine();
-			return item.decision();
-		}
+		Item item = this.batch.get(this.next++);
+		this.position = item.position();
+		this.nextLine = item.nextLine();
+		return item.decision();
+	}
+
+	private Decision end(Object next) throws Exception {
 		this.ended = true;
 		if (next instanceof Failure failure) {
 			if (failure.cause() instanceof Exception ex) {
