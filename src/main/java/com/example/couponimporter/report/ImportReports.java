@@ -50,7 +50,7 @@ public final class ImportReports {
 	public void open(ExecutionContext context) {
 		this.rejects.file().restore(context.getLong(REJECTS_LENGTH, 0L));
 		if (this.results != null) {
-			this.results.file().restore(context.getLong(RESULTS_LENGTH, 0L));
+			this.results.restore(context.getLong(RESULTS_LENGTH, 0L));
 		}
 		this.counts = OutcomeCounts.from(context);
 	}
@@ -77,7 +77,7 @@ public final class ImportReports {
 	public void update(ExecutionContext context) {
 		context.putLong(REJECTS_LENGTH, this.rejects.file().flush());
 		if (this.results != null) {
-			context.putLong(RESULTS_LENGTH, this.results.file().flush());
+			context.putLong(RESULTS_LENGTH, this.results.flush());
 		}
 		this.counts.saveTo(context);
 	}
@@ -85,7 +85,7 @@ public final class ImportReports {
 	public void close() {
 		this.rejects.file().close();
 		if (this.results != null) {
-			this.results.file().close();
+			this.results.close();
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
@@ -93,6 +94,21 @@ final class ReportFile implements Closeable {
 			}
 		}
 		return this.writer;
+	}
+
+	/** Appends {@code length} bytes after what the writer holds, creating the file (with its header) first. */
+	void write(byte[] bytes, int length) {
+		Writer writer = writer();
+		try {
+			writer.flush();
+			ByteBuffer pending = ByteBuffer.wrap(bytes, 0, length);
+			while (pending.hasRemaining()) {
+				this.channel.write(pending);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the report file " + this.path, ex);
+		}
 	}
 
 	/** The bytes a new file starts with: the byte-order mark, if any, and the header. */
