@@ -4,6 +4,8 @@
 #
 # usage: bench/run.sh [RECORDS] [BAD_FRACTION] [FORMAT]     e.g. bench/run.sh 1000000 0.05 csv
 # env:   PGHOST (127.0.0.1) PGUSER (postgres) JAVA_OPTS (-Xmx256m) IMPORTER_ARGS (extra --importer.* options)
+#        FORM=container: run the importer as the container image does (extracted layers, AppCDS archive;
+#        bench/container-form.sh), not as `java -jar` of the fat jar; the job alone is the same code either way
 #        REIMPORT=1: then import the same file again (--importer.force=true) into the filled table, where every
 #        series exists, and compare that run with the first import
 set -euo pipefail
@@ -21,6 +23,11 @@ trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/nu
 [ -f target/coupon-series-importer.jar ] || ./mvnw -B -q package -DskipTests
 # A copy, so that rebuilding while the benchmark runs does not pull the jar out from under it.
 cp target/coupon-series-importer.jar "$work/importer.jar"
+importer=(-jar "$work/importer.jar")
+if [ "${FORM:-jar}" = "container" ]; then
+  bench/container-form.sh "$work/importer.jar" "$work/app"
+  importer=(-XX:SharedArchiveFile="$work/app/application.jsa" -Xlog:cds=off -jar "$work/app/importer.jar")
+fi
 
 now() { date +%s.%N; }
 seconds() { echo "$2 - $1" | bc; }
@@ -62,7 +69,7 @@ psql -q -d "$db" -c "TRUNCATE coupon_series; ALTER TABLE coupon_series ALTER imp
 
 start=$(now)
 # shellcheck disable=SC2086
-/usr/bin/time -f "%M" -o "$work/rss" java $java_opts -jar "$work/importer.jar" --importer.input="$input" \
+/usr/bin/time -f "%M" -o "$work/rss" java $java_opts "${importer[@]}" --importer.input="$input" \
   --importer.report-dir="$work/reports" --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" \
   ${IMPORTER_ARGS:-} | tail -1
 end=$(now)
@@ -70,7 +77,8 @@ importer_s=$(seconds "$start" "$end")
 rows=$(psql -qtA -d "$db" -c "SELECT count(*) FROM coupon_series")
 job_ms=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/reports/*.summary.json')[0]))['durationMs'])")
 
-printf '\nrecords %s (%s MB %s, bad %s) -> rows %s\n' "$records" "$size" "$format" "$bad" "$rows"
+printf '\nrecords %s (%s MB %s, bad %s) -> rows %s; importer run as %s\n' "$records" "$size" "$format" "$bad" "$rows" \
+  "$([ "${FORM:-jar}" = container ] && echo 'the container image does (layers + AppCDS)' || echo 'java -jar')"
 printf 'psql \\copy : %8.2f s  %9.0f rec/s\n' "$copy_s" "$(echo "$records / $copy_s" | bc -l)"
 printf 'importer   : %8.2f s  %9.0f rec/s  (job alone %.2f s, peak RSS %s MB)\n' "$importer_s" \
   "$(echo "$records / $importer_s" | bc -l)" "$(echo "$job_ms / 1000" | bc -l)" "$(( $(cat "$work/rss") / 1024 ))"
@@ -80,7 +88,7 @@ printf 'ratio      : %8.2f x of \\copy throughput (whole process), %.2f x (job a
 if [ "${REIMPORT:-0}" = "1" ]; then
   start=$(now)
   # shellcheck disable=SC2086
-  java $java_opts -jar "$work/importer.jar" --importer.input="$input" --importer.force=true \
+  java $java_opts "${importer[@]}" --importer.input="$input" --importer.force=true \
     --importer.report-dir="$work/again" --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" \
     ${IMPORTER_ARGS:-} | tail -1
   end=$(now)

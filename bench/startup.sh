@@ -20,14 +20,7 @@ cp target/coupon-series-importer.jar "$work/coupon-series-importer.jar"
 head -2 samples/coupon-series.csv > "$work/one.csv"
 psql -q -d postgres -c "CREATE DATABASE $db"
 
-java -Djarmode=tools -jar "$work/coupon-series-importer.jar" extract --layers --destination "$work/layers" > /dev/null
-mkdir "$work/app"
-for layer in dependencies spring-boot-loader snapshot-dependencies application; do
-  cp -r "$work/layers/$layer/." "$work/app/"
-done
-java -XX:ArchiveClassesAtExit="$work/app/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar "$work/app/coupon-series-importer.jar" --importer.input=samples/coupon-series.csv --importer.dry-run=true \
-  --importer.report-dir="$work/training" > /dev/null
+bench/container-form.sh "$work/coupon-series-importer.jar" "$work/app"
 
 # measure LABEL JAVA_ARGS...: one run, printed as seconds to the job's start and to the process's end
 measure() {
