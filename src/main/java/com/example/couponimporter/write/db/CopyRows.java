@@ -10,13 +10,13 @@ import com.example.couponimporter.series.Field;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Encodes series as rows of {@code COPY ... (FORMAT csv)}: the id, every field's column and the lineage (the
- * import time is the column's default, the chunk transaction's start). Written straight into UTF-8 bytes in a buffer kept per thread, since encoding is most of the
+ * Encodes series as rows of {@code COPY ... (FORMAT csv)}: the id, the field columns of {@link CopyColumns}
+ * and the lineage (the import time is the column's default, the chunk transaction's start). Written straight into UTF-8 bytes in a buffer kept per thread, since encoding is most of the
  * importer's own work per series on the way to the database.
  */
 final class CopyRows {
 
-	private static final Field[] FIELDS = SeriesColumns.FIELDS.toArray(Field[]::new);
+	static final Field[] FIELDS = SeriesColumns.FIELDS.toArray(Field[]::new);
 
 	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
 
@@ -28,6 +28,13 @@ final class CopyRows {
 
 	private final ThreadLocal<Row> rows = ThreadLocal.withInitial(Row::new);
 
+	/** The columns of the rows prepared so far; only the thread that prepares rows changes it. */
+	private CopyColumns prepared = CopyColumns.NONE;
+
+	/** A series' row without its id, and the columns it fills. */
+	record EncodedRow(byte[] body, CopyColumns columns) {
+	}
+
 	CopyRows(ImportLineage lineage) {
 		Row file = new Row();
 		file.quoted(lineage.importFile());
@@ -35,15 +42,30 @@ final class CopyRows {
 		this.jobExecutionId = lineage.jobExecutionId();
 	}
 
+	/** The row of a series ahead of its chunk, with the columns of the rows before and those it adds. */
+	EncodedRow prepare(CouponSeries series) {
+		EncodedRow row = encode(series, this.prepared);
+		this.prepared = row.columns();
+		return row;
+	}
+
 	/**
-	 * The row without its first cell (the id, drawn when the chunk is written) and line end: every field's
-	 * column and the lineage, separated by commas, in UTF-8.
+	 * The row without its first cell (the id, drawn when the chunk is written) and line end: the field columns
+	 * of {@code columns}, widened by the fields it has a value for beyond them, and the lineage, separated by
+	 * commas, in UTF-8.
 	 */
-	byte[] body(CouponSeries series) {
+	EncodedRow encode(CouponSeries series, CopyColumns columns) {
 		Row row = this.rows.get();
 		row.length = 0;
-		for (Field field : FIELDS) {
-			row.value(series.get(field));
+		for (int i = 0; i < FIELDS.length; i++) {
+			Object value = series.get(FIELDS[i]);
+			if (!columns.has(i)) {
+				if (value == null) {
+					continue;
+				}
+				columns = columns.with(i);
+			}
+			row.value(value);
 			row.add(',');
 		}
 		row.bytes(this.quotedImportFile);
@@ -51,7 +73,7 @@ final class CopyRows {
 		row.number(series.line());
 		row.add(',');
 		row.number(this.jobExecutionId);
-		return row.bytes();
+		return new EncodedRow(row.bytes(), columns);
 	}
 
 	/** A growing UTF-8 buffer with the CSV and JSON rules of {@code COPY}'s cells. */

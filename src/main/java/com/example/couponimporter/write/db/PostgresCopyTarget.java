@@ -29,6 +29,7 @@ import com.example.couponimporter.series.Outcome;
 import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.TargetResult;
+import com.example.couponimporter.write.db.CopyRows.EncodedRow;
 
 /**
  * The PostgreSQL target, set-based, in the chunk's transaction. Each chunk is first {@code COPY}'d straight
@@ -46,13 +47,6 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private static final String STAGING = "coupon_series_staging";
 
-	/**
-	 * Without {@code imported_at}: its default, {@code now()}, is the chunk transaction's start, and
-	 * PostgreSQL parses a date-time per row for ~6% of its time storing a row given one.
-	 */
-	private static final String COLUMNS = "id, " + SeriesColumns.all();
-
-	private static final String COPY_INTO_TABLE = "COPY coupon_series (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
 
 	private static final String ID_SEQUENCE = "SELECT pg_get_serial_sequence('coupon_series', 'id')::regclass::oid";
 
@@ -68,7 +62,6 @@ public class PostgresCopyTarget implements SeriesTarget {
 	private static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING
 			+ " ON COMMIT DELETE ROWS AS SELECT * FROM coupon_series WITH NO DATA";
 
-	private static final String COPY_INTO_STAGING = "COPY " + STAGING + " (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
 
 	/**
 	 * The series of the chunk that exist, with the line that defined them first when this import did:
@@ -135,7 +128,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 		try {
 			List<Long> ids = begin(connection, chunk.size());
 			try {
-				copy(connection, COPY_INTO_TABLE, chunk, ids);
+				copy(connection, "coupon_series", chunk, ids);
 				return ids.stream().map(id -> TargetResult.of(Outcome.CREATED, id)).toList();
 			}
 			catch (SQLException ex) {
@@ -258,7 +251,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 		this.jdbc.execute(CREATE_STAGING);
 		List<CouponSeries> series = indexes.stream().map(chunk::get).toList();
 		List<Long> seriesIds = indexes.stream().map(ids::get).toList();
-		copy(connection, COPY_INTO_STAGING, series, seriesIds);
+		copy(connection, STAGING, series, seriesIds);
 		Map<String, TargetResult> byKey = new HashMap<>();
 		Outcome whenPresent = (this.onExisting == OnExisting.UPDATE) ? Outcome.UPDATED : Outcome.EXISTING;
 		RowCallbackHandler collect = rs -> byKey.put(rs.getLong("org_id") + "/" + rs.getString("series_code"),
@@ -296,29 +289,45 @@ public class PostgresCopyTarget implements SeriesTarget {
 	 */
 	@Override
 	public CouponSeries prepare(CouponSeries series) {
-		return series.prepared(this.rows.body(series));
+		return series.prepared(this.rows.prepare(series));
 	}
 
-	/** The series' row as encoded ahead, or encoded now when it was not prepared. */
-	private byte[] body(CouponSeries series) {
-		return (series.prepared() instanceof byte[] row) ? row : this.rows.body(series);
+	/** The series' row as encoded ahead, or encoded now (with every column) when it was not prepared. */
+	private EncodedRow row(CouponSeries series) {
+		return (series.prepared() instanceof EncodedRow row) ? row : this.rows.encode(series, CopyColumns.ALL);
 	}
 
 	/**
-	 * Streams the rows to PostgreSQL in pieces, so that the database stores the first rows of the chunk
-	 * while the last ones are still being sent; rows encoded ahead are only framed with the id.
+	 * Copies the rows into the table: one {@code COPY} for each run of rows with the same columns, which is
+	 * the whole chunk unless a series in it was the first to give a value for some field.
 	 */
-	private void copy(Connection connection, String sql, List<CouponSeries> chunk, List<Long> ids)
+	private void copy(Connection connection, String table, List<CouponSeries> chunk, List<Long> ids)
 			throws SQLException {
+		List<EncodedRow> rows = chunk.stream().map(this::row).toList();
+		for (int from = 0, to; from < rows.size(); from = to) {
+			CopyColumns columns = rows.get(from).columns();
+			to = from + 1;
+			while (to < rows.size() && rows.get(to).columns() == columns) {
+				to++;
+			}
+			stream(connection, columns.copyInto(table), rows.subList(from, to), ids.subList(from, to));
+		}
+	}
+
+	/**
+	 * Streams rows to PostgreSQL in pieces, so that the database stores the first rows while the last ones
+	 * are still being sent; rows encoded ahead are only framed with the id.
+	 */
+	private void stream(Connection connection, String sql, List<EncodedRow> rows, List<Long> ids) throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		try {
 			Batch buffer = new Batch();
-			for (int i = 0; i < chunk.size(); i++) {
+			for (int i = 0; i < rows.size(); i++) {
 				buffer.writeBytes(Long.toString(ids.get(i)).getBytes(StandardCharsets.US_ASCII));
 				buffer.write(',');
-				buffer.writeBytes(body(chunk.get(i)));
+				buffer.writeBytes(rows.get(i).body());
 				buffer.write('\n');
-				if (buffer.size() >= COPY_BATCH || i == chunk.size() - 1) {
+				if (buffer.size() >= COPY_BATCH || i == rows.size() - 1) {
 					buffer.sendTo(copy);
 				}
 			}

@@ -104,6 +104,42 @@ class PostgresTargetTest {
 	}
 
 	@Test
+	void fieldsFirstGivenByALaterRecordAreStoredWhereverTheyComeInAChunk() throws IOException {
+		Path input = write("widening.jsonl", series("W1", "") + series("W2", ", \"info\": \"two\"") + series("W3", "")
+				+ series("W4", ", \"shortSMSTemplate\": \"S4\", \"info\": \"four\"") + series("W5", ""));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + input, "--importer.chunk-size=2"));
+
+		assertThat(run.counts()).isEqualTo("5/5/0/0/0");
+		assertThat(infoAndShortTemplate()).containsExactly("W1 - -", "W2 two -", "W3 - -", "W4 four S4", "W5 - -");
+
+		Path again = write("again.jsonl", series("W1", ", \"info\": \"one\"") + series("W2", "") + series("W4", ""));
+		ImportRun update = ImportRun.run(this.dir.resolve("u"), args("--importer.input=" + again,
+				"--importer.on-existing=update", "--importer.chunk-size=2"));
+
+		assertThat(update.counts()).isEqualTo("3/0/3/0/0");
+		assertThat(infoAndShortTemplate()).containsExactly("W1 one -", "W2 - -", "W3 - -", "W4 - -", "W5 - -");
+	}
+
+	@Test
+	void onlyTheImportTimeHasAColumnDefaultSinceCopyLeavesOutColumnsNoSeriesFills() {
+		assertThat(db.jdbc().queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = "
+				+ "'coupon_series' AND table_schema = current_schema() AND column_default IS NOT NULL", String.class))
+			.containsExactly("imported_at");
+	}
+
+	private static String series(String code, String more) {
+		return "{\"orgId\": 1, \"seriesCode\": \"" + code + "\", \"description\": \"Good\", \"discountCode\": \"C\", "
+				+ "\"discountType\": \"ABS\", \"discountValue\": 10, \"validTillDate\": \"2099-01-01T00:00:00Z\", "
+				+ "\"smsTemplate\": \"Hi\"" + more + "}\n";
+	}
+
+	private static List<String> infoAndShortTemplate() {
+		return db.jdbc().queryForList("SELECT series_code || ' ' || coalesce(info, '-') || ' ' "
+				+ "|| coalesce(short_sms_template, '-') FROM coupon_series ORDER BY series_code", String.class);
+	}
+
+	@Test
 	void recordKeepingFieldsOfAnApiExportAreStored() {
 		ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + ALL_FIELDS, "--importer.force=true"));
 

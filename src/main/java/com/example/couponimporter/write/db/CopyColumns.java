@@ -1,0 +1,56 @@
+package com.example.couponimporter.write.db;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The columns a {@code COPY} into {@code coupon_series} lists: the id, the field columns that some series of
+ * the import had a value for so far, and the lineage. A field column no series had a value for is left out
+ * and gets its default, {@code NULL}, without PostgreSQL parsing an empty cell for it in every row: files
+ * usually give a fraction of the 93 fields. Grows as series bring values for more fields, never shrinks.
+ */
+final class CopyColumns {
+
+	/** Every field's column, for rows encoded without knowing which fields the import gives. */
+	static final CopyColumns ALL = new CopyColumns(filled(true));
+
+	/** No field column yet: the first series of an import widens it. */
+	static final CopyColumns NONE = new CopyColumns(filled(false));
+
+	private final boolean[] included;
+
+	private final String list;
+
+	private CopyColumns(boolean[] included) {
+		this.included = included;
+		this.list = "id, " + IntStream.range(0, included.length)
+			.filter(i -> included[i])
+			.mapToObj(i -> CopyRows.FIELDS[i].column() + ", ")
+			.collect(Collectors.joining()) + String.join(", ", SeriesColumns.LINEAGE);
+	}
+
+	private static boolean[] filled(boolean value) {
+		boolean[] included = new boolean[CopyRows.FIELDS.length];
+		Arrays.fill(included, value);
+		return included;
+	}
+
+	/** Whether the column of the field at this index of {@link CopyRows#FIELDS} is listed. */
+	boolean has(int field) {
+		return this.included[field];
+	}
+
+	/** These columns and the field's at this index. */
+	CopyColumns with(int field) {
+		boolean[] included = this.included.clone();
+		included[field] = true;
+		return new CopyColumns(included);
+	}
+
+	/** The {@code COPY} statement of rows with these columns into the table. */
+	String copyInto(String table) {
+		return "COPY " + table + " (" + this.list + ") FROM STDIN (FORMAT csv)";
+	}
+
+}
