@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Encodes series as rows of {@code COPY ... (FORMAT csv)}: the id, the field columns of {@link CopyColumns}
- * and the lineage (the import time is the column's default, the chunk transaction's start). Written straight into UTF-8 bytes in a buffer kept per thread, since encoding is most of the
- * importer's own work per series on the way to the database.
+ * and the lineage (the import time is the column's default, the chunk transaction's start). Written
+ * straight into UTF-8 bytes in a buffer kept per thread, since encoding is most of the importer's own work
+ * per series on the way to the database.
  */
 final class CopyRows {
 

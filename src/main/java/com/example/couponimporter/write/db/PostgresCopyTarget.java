@@ -47,7 +47,6 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private static final String STAGING = "coupon_series_staging";
 
-
 	private static final String ID_SEQUENCE = "SELECT pg_get_serial_sequence('coupon_series', 'id')::regclass::oid";
 
 	private static final String SAVEPOINT = "coupon_series_chunk";
@@ -61,7 +60,6 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING
 			+ " ON COMMIT DELETE ROWS AS SELECT * FROM coupon_series WITH NO DATA";
-
 
 	/**
 	 * The series of the chunk that exist, with the line that defined them first when this import did:
