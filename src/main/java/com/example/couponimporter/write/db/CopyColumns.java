@@ -26,17 +26,17 @@ final class CopyColumns {
 		this.included = included;
 		this.list = "id, " + IntStream.range(0, included.length)
 			.filter(i -> included[i])
-			.mapToObj(i -> CopyRows.FIELDS[i].column() + ", ")
+			.mapToObj(i -> SeriesColumns.FIELDS.get(i).column() + ", ")
 			.collect(Collectors.joining()) + String.join(", ", SeriesColumns.LINEAGE);
 	}
 
 	private static boolean[] filled(boolean value) {
-		boolean[] included = new boolean[CopyRows.FIELDS.length];
+		boolean[] included = new boolean[SeriesColumns.FIELDS.size()];
 		Arrays.fill(included, value);
 		return included;
 	}
 
-	/** Whether the column of the field at this index of {@link CopyRows#FIELDS} is listed. */
+	/** Whether the column of the field at this index of {@link SeriesColumns#FIELDS} is listed. */
 	boolean has(int field) {
 		return this.included[field];
 	}

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class CopyRows {
 
-	static final Field[] FIELDS = SeriesColumns.FIELDS.toArray(Field[]::new);
+	private static final Field[] FIELDS = SeriesColumns.FIELDS.toArray(Field[]::new);
 
 	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
 
