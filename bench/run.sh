@@ -67,21 +67,30 @@ done
 psql -q -d "$db" -c "TRUNCATE coupon_series; ALTER TABLE coupon_series ALTER import_file SET NOT NULL,
   ALTER import_line SET NOT NULL, ALTER import_job_execution_id SET NOT NULL, ALTER imported_at SET NOT NULL; CHECKPOINT"
 
-start=$(now)
-# shellcheck disable=SC2086
-/usr/bin/time -f "%M" -o "$work/rss" java $java_opts "${importer[@]}" --importer.input="$input" \
-  --importer.report-dir="$work/reports" --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" \
-  ${IMPORTER_ARGS:-} | tail -1
-end=$(now)
-importer_s=$(seconds "$start" "$end")
+# The importer also runs twice, into the emptied table, and the run with the shorter job counts, as the faster
+# \copy does; peak RSS is the larger of the two.
+importer_s= job_ms= rss_kb=0
+for attempt in 1 2; do
+  psql -q -d "$db" -c "TRUNCATE coupon_series; CHECKPOINT"
+  start=$(now)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%M" -o "$work/rss" java $java_opts "${importer[@]}" --importer.input="$input" \
+    --importer.report-dir="$work/reports$attempt" --importer.force=true --spring.datasource.url="$url" \
+    --spring.datasource.username="$PGUSER" ${IMPORTER_ARGS:-} | tail -1
+  end=$(now)
+  this_s=$(seconds "$start" "$end")
+  this_ms=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/reports$attempt/*.summary.json')[0]))['durationMs'])")
+  echo "importer run $attempt: $this_s s (job alone $(echo "$this_ms / 1000" | bc -l | cut -c1-6) s)"
+  if [ -z "$job_ms" ] || [ "$this_ms" -lt "$job_ms" ]; then job_ms=$this_ms importer_s=$this_s; fi
+  rss_kb=$(( $(cat "$work/rss") > rss_kb ? $(cat "$work/rss") : rss_kb ))
+done
 rows=$(psql -qtA -d "$db" -c "SELECT count(*) FROM coupon_series")
-job_ms=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/reports/*.summary.json')[0]))['durationMs'])")
 
 printf '\nrecords %s (%s MB %s, bad %s) -> rows %s; importer run as %s\n' "$records" "$size" "$format" "$bad" "$rows" \
   "$([ "${FORM:-jar}" = container ] && echo 'the container image does (layers + AppCDS)' || echo 'java -jar')"
 printf 'psql \\copy : %8.2f s  %9.0f rec/s\n' "$copy_s" "$(echo "$records / $copy_s" | bc -l)"
 printf 'importer   : %8.2f s  %9.0f rec/s  (job alone %.2f s, peak RSS %s MB)\n' "$importer_s" \
-  "$(echo "$records / $importer_s" | bc -l)" "$(echo "$job_ms / 1000" | bc -l)" "$(( $(cat "$work/rss") / 1024 ))"
+  "$(echo "$records / $importer_s" | bc -l)" "$(echo "$job_ms / 1000" | bc -l)" "$(( rss_kb / 1024 ))"
 printf 'ratio      : %8.2f x of \\copy throughput (whole process), %.2f x (job alone)\n' \
   "$(echo "$copy_s / $importer_s" | bc -l)" "$(echo "$copy_s * 1000 / $job_ms" | bc -l)"
 
