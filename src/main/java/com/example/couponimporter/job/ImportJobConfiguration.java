@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.partition.PartitionedImport;
+import com.example.couponimporter.partition.PartitionRejectTotals;
 import com.example.couponimporter.partition.Partitions;
 import com.example.couponimporter.partition.RequestAcknowledgement;
 import com.example.couponimporter.read.CouponSeriesReader;
@@ -43,6 +44,7 @@ import com.example.couponimporter.write.DuplicateCheckingTarget;
 import com.example.couponimporter.write.ImportWriter;
 import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
+import com.example.couponimporter.write.db.Databases;
 
 /**
  * The import job: one chunk-oriented step that reads, validates, writes and reports; with partitions, the
@@ -67,6 +69,7 @@ class ImportJobConfiguration {
 				public void afterJob(JobExecution execution) {
 					if (execution.getStatus() == BatchStatus.COMPLETED) {
 						SeriesKeys.forget(dataSource, execution.getJobInstance().getInstanceId());
+						PartitionRejectTotals.forget(dataSource, execution.getJobInstance().getInstanceId());
 					}
 				}
 			});
@@ -139,13 +142,18 @@ class ImportJobConfiguration {
 			throws SQLException {
 		long instance = step.getJobExecution().getJobInstance().getInstanceId();
 		ReportPaths paths = options.reportPaths(couponSeriesReader.input(), instance);
+		RejectTotals totals = RejectTotals.STEP;
 		if (Partitions.isPartition(step.getExecutionContext())) {
-			paths = paths.partition(step.getExecutionContext().getInt(Partitions.INDEX));
+			int partition = step.getExecutionContext().getInt(Partitions.INDEX);
+			paths = paths.partition(partition);
+			if (!options.rejectLimit().equals(RejectLimit.UNLIMITED)) {
+				totals = new PartitionRejectTotals(dataSource, Databases.isPostgres(dataSource), instance, partition);
+			}
 		}
 		SeriesTarget target = seriesTarget.findsDuplicates() ? seriesTarget
 				: new DuplicateCheckingTarget(seriesTarget, SeriesKeys.of(step, dataSource));
-		return new ImportWriter(target, options.reports(paths, couponSeriesReader), options.rejectLimit(), metrics,
-				couponSeriesReader::reread);
+		return new ImportWriter(target, options.reports(paths, couponSeriesReader), options.rejectLimit(), totals,
+				metrics, couponSeriesReader::reread);
 	}
 
 	private static CouponSeriesReader rangedReader(String input, String format, ExecutionContext step,

@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import com.example.couponimporter.job.RejectLimit;
+import com.example.couponimporter.job.RejectTotals;
 import com.example.couponimporter.report.ImportMetrics;
 import com.example.couponimporter.report.ImportReports;
 import com.example.couponimporter.report.OutcomeCounts;
@@ -23,7 +24,8 @@ import com.example.couponimporter.series.RawRecord;
 /**
  * Writes one chunk of decisions: the accepted series to the target (which also refuses those an earlier
  * record already defined, DUPLICATE_IN_FILE), then every record's outcome to the reject report or
- * results file. Stops the step at the chunk boundary once rejects exceed the limit.
+ * results file. Stops the step at the chunk boundary once rejects exceed the limit, counted over the whole
+ * import (all partitions) by {@link RejectTotals}.
  */
 public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionListener {
 
@@ -36,6 +38,8 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 
 	private final RejectLimit rejectLimit;
 
+	private final RejectTotals rejectTotals;
+
 	private final ImportMetrics metrics;
 
 	private final UnaryOperator<RawRecord> asRead;
@@ -46,11 +50,12 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 	 * @param asRead an accepted record as it was read, from the text its decision keeps, for the reject
 	 * report when the target refuses it
 	 */
-	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit, ImportMetrics metrics,
-			UnaryOperator<RawRecord> asRead) {
+	public ImportWriter(SeriesTarget target, ImportReports reports, RejectLimit rejectLimit,
+			RejectTotals rejectTotals, ImportMetrics metrics, UnaryOperator<RawRecord> asRead) {
 		this.target = target;
 		this.reports = reports;
 		this.rejectLimit = rejectLimit;
+		this.rejectTotals = rejectTotals;
 		this.metrics = metrics;
 		this.asRead = asRead;
 	}
@@ -86,8 +91,9 @@ public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionLi
 						result.warnings());
 			}
 		}
-		long rejected = this.reports.counts().get(Outcome.REJECTED);
-		if (this.rejectLimit.exceededBy(rejected, this.reports.counts().read())) {
+		OutcomeCounts counts = this.reports.counts();
+		RejectTotals.Totals totals = this.rejectTotals.including(counts.get(Outcome.REJECTED), counts.read());
+		if (this.rejectLimit.exceededBy(totals.rejected(), totals.read())) {
 			this.stepExecution.getExecutionContext().put(REJECT_LIMIT_EXCEEDED, true);
 			this.stepExecution.setTerminateOnly();
 		}

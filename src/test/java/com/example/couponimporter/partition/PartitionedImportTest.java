@@ -40,6 +40,9 @@ class PartitionedImportTest {
 	@RegisterExtension
 	static final TestDatabase borders = new TestDatabase();
 
+	@RegisterExtension
+	static final TestDatabase limits = new TestDatabase();
+
 	@TempDir
 	static Path dir;
 
@@ -57,7 +60,7 @@ class PartitionedImportTest {
 	@Test
 	void threePartitionsOnLocalThreadsEndExactlyAsOneRun() throws IOException {
 		ImportRun run = ImportRun.run(dir.resolve("partitioned"), args(partitioned, "--importer.input=" + input,
-				"--importer.partitions=3"));
+				"--importer.partitions=3", "--importer.max-rejects=50%"));
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.counts()).isEqualTo(reference.counts());
@@ -75,6 +78,8 @@ class PartitionedImportTest {
 				.as("the partitions' own reports are merged and removed")
 				.containsExactlyInAnyOrder("series-1.rejects.csv", "series-1.results.csv", "series-1.summary.json");
 		}
+		assertThat(partitioned.jdbc().queryForObject("SELECT count(*) FROM import_reject_tally", Long.class))
+			.as("the partitions' reject counts are removed once the import completed").isZero();
 	}
 
 	@Test
@@ -103,6 +108,31 @@ class PartitionedImportTest {
 		}
 		assertThat(borders.jdbc().queryForObject("SELECT count(*) FROM coupon_series WHERE series_code = 'FIRST'",
 				Long.class)).isOne();
+	}
+
+	@Test
+	void maxRejectsHoldsForTheWholeImportNotEachPartition() throws IOException {
+		// given: 3 bad records early in each of the two partitions; neither alone exceeds 4, together they do
+		StringBuilder csv = new StringBuilder(GeneratedInput.HEADER + "\n");
+		for (int i = 0; i < 4000; i++) {
+			boolean bad = (i < 3) || (i >= 2100 && i < 2103);
+			csv.append("100737,L-").append(1000 + i).append(",Series ").append(1000 + i).append(",C").append(i)
+				.append(bad ? ",XYZ" : ",ABS").append(",10,2099-01-01T00:00:00Z,Hi,{},[-1]\n");
+		}
+		Path file = Files.writeString(dir.resolve("limits.csv"), csv);
+
+		ImportRun run = ImportRun.run(dir.resolve("limits"), args(limits, "--importer.input=" + file,
+				"--importer.partitions=2", "--importer.chunk-size=50", "--importer.max-rejects=4"));
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.summary().get("status").asString()).isEqualTo("STOPPED");
+		assertThat(run.summary().get("counts").get("rejected").asLong()).isEqualTo(6);
+		assertThat(run.summary().get("counts").get("read").asLong()).as("both partitions stopped early")
+			.isLessThan(4000);
+		assertThat(limits.jdbc().queryForList("SELECT partition_index, rejected FROM import_reject_tally "
+				+ "ORDER BY partition_index"))
+			.extracting(row -> ((Number) row.get("rejected")).longValue())
+			.containsExactly(3L, 3L);
 	}
 
 	static List<List<String>> withoutIds(List<Map<String, String>> results) {
