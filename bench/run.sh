@@ -31,6 +31,11 @@ fi
 
 now() { date +%s.%N; }
 seconds() { echo "$2 - $1" | bc; }
+# The job's own duration in ms, from the summary the importer wrote into report directory $1.
+summary_ms() {
+  python3 -c "import json,glob,sys; print(json.load(open(glob.glob(sys.argv[1] + '/*.summary.json')[0]))['durationMs'])" \
+    "$1"
+}
 
 echo "generating $records records ($format, bad fraction $bad) ..."
 python3 bench/generate.py "$records" "$work/clean.csv" --copy-header
@@ -79,7 +84,7 @@ for attempt in 1 2; do
     --spring.datasource.username="$PGUSER" ${IMPORTER_ARGS:-} | tail -1
   end=$(now)
   this_s=$(seconds "$start" "$end")
-  this_ms=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/reports$attempt/*.summary.json')[0]))['durationMs'])")
+  this_ms=$(summary_ms "$work/reports$attempt")
   echo "importer run $attempt: $this_s s (job alone $(echo "$this_ms / 1000" | bc -l | cut -c1-6) s)"
   if [ -z "$job_ms" ] || [ "$this_ms" -lt "$job_ms" ]; then job_ms=$this_ms importer_s=$this_s; fi
   rss_kb=$(( $(cat "$work/rss") > rss_kb ? $(cat "$work/rss") : rss_kb ))
@@ -102,7 +107,7 @@ if [ "${REIMPORT:-0}" = "1" ]; then
     ${IMPORTER_ARGS:-} | tail -1
   end=$(now)
   again_s=$(seconds "$start" "$end")
-  again_ms=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/again/*.summary.json')[0]))['durationMs'])")
+  again_ms=$(summary_ms "$work/again")
   printf 're-import  : %8.2f s  %9.0f rec/s  (job alone %.2f s): %.2f x the first import'"'"'s time (job alone %.2f x)\n' \
     "$again_s" "$(echo "$records / $again_s" | bc -l)" "$(echo "$again_ms / 1000" | bc -l)" \
     "$(echo "$again_s / $importer_s" | bc -l)" "$(echo "$again_ms / $job_ms" | bc -l)"
