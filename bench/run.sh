@@ -36,6 +36,13 @@ summary_ms() {
   python3 -c "import json,glob,sys; print(json.load(open(glob.glob(sys.argv[1] + '/*.summary.json')[0]))['durationMs'])" \
     "$1"
 }
+# Imports the input once more (a new job instance), its reports into directory $1, its peak RSS into $work/rss.
+import_once() {
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%M" -o "$work/rss" java $java_opts "${importer[@]}" --importer.input="$input" \
+    --importer.report-dir="$1" --importer.force=true --spring.datasource.url="$url" \
+    --spring.datasource.username="$PGUSER" ${IMPORTER_ARGS:-} | tail -1
+}
 
 echo "generating $records records ($format, bad fraction $bad) ..."
 python3 bench/generate.py "$records" "$work/clean.csv" --copy-header
@@ -78,10 +85,7 @@ importer_s= job_ms= rss_kb=0
 for attempt in 1 2; do
   psql -q -d "$db" -c "TRUNCATE coupon_series; CHECKPOINT"
   start=$(now)
-  # shellcheck disable=SC2086
-  /usr/bin/time -f "%M" -o "$work/rss" java $java_opts "${importer[@]}" --importer.input="$input" \
-    --importer.report-dir="$work/reports$attempt" --importer.force=true --spring.datasource.url="$url" \
-    --spring.datasource.username="$PGUSER" ${IMPORTER_ARGS:-} | tail -1
+  import_once "$work/reports$attempt"
   end=$(now)
   this_s=$(seconds "$start" "$end")
   this_ms=$(summary_ms "$work/reports$attempt")
@@ -101,10 +105,7 @@ printf 'ratio      : %8.2f x of \\copy throughput (whole process), %.2f x (job a
 
 if [ "${REIMPORT:-0}" = "1" ]; then
   start=$(now)
-  # shellcheck disable=SC2086
-  java $java_opts "${importer[@]}" --importer.input="$input" --importer.force=true \
-    --importer.report-dir="$work/again" --spring.datasource.url="$url" --spring.datasource.username="$PGUSER" \
-    ${IMPORTER_ARGS:-} | tail -1
+  import_once "$work/again"
   end=$(now)
   again_s=$(seconds "$start" "$end")
   again_ms=$(summary_ms "$work/again")
