@@ -146,7 +146,7 @@ class ImportJobConfiguration {
 		if (Partitions.isPartition(step.getExecutionContext())) {
 			int partition = step.getExecutionContext().getInt(Partitions.INDEX);
 			paths = paths.partition(partition);
-			if (!options.rejectLimit().equals(RejectLimit.UNLIMITED)) {
+			if (options.rejectLimit().isSet()) {
 				totals = new PartitionRejectTotals(dataSource, Databases.isPostgres(dataSource), instance, partition);
 			}
 		}

@@ -28,6 +28,11 @@ public record RejectLimit(long count, double percent) {
 				: new RejectLimit(Long.MAX_VALUE, Double.parseDouble(matcher.group(2)));
 	}
 
+	/** Whether a limit was set at all. */
+	public boolean isSet() {
+		return !equals(UNLIMITED);
+	}
+
 	/** Whether {@code rejected} rejects among {@code read} records exceed the limit. */
 	public boolean exceededBy(long rejected, long read) {
 		if (this.percent >= 0) {
