@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 /**
  * The columns a {@code COPY} into {@code coupon_series} lists: the id, the field columns that some series of
  * the import had a value for so far, and the lineage. A field column no series had a value for is left out
- * and gets its default, {@code NULL}, without PostgreSQL parsing an empty cell for it in every row: files
+ * and gets its default, {@code NULL}, without PostgreSQL reading a null field for it in every row: files
  * usually give a fraction of the 93 fields. Grows as series bring values for more fields, never shrinks.
  */
 final class CopyColumns {
@@ -22,10 +22,13 @@ final class CopyColumns {
 
 	private final String list;
 
+	private final int count;
+
 	private CopyColumns(boolean[] included) {
 		this.included = included;
-		this.list = "id, " + IntStream.range(0, included.length)
-			.filter(i -> included[i])
+		int[] listed = IntStream.range(0, included.length).filter(i -> included[i]).toArray();
+		this.count = 1 + listed.length + SeriesColumns.LINEAGE.size();
+		this.list = "id, " + Arrays.stream(listed)
 			.mapToObj(i -> SeriesColumns.FIELDS.get(i).column() + ", ")
 			.collect(Collectors.joining()) + String.join(", ", SeriesColumns.LINEAGE);
 	}
@@ -34,6 +37,11 @@ final class CopyColumns {
 		boolean[] included = new boolean[SeriesColumns.FIELDS.size()];
 		Arrays.fill(included, value);
 		return included;
+	}
+
+	/** How many columns a row has: the id, the listed field columns and the lineage. */
+	int count() {
+		return this.count;
 	}
 
 	/** Whether the column of the field at this index of {@link SeriesColumns#FIELDS} is listed. */
@@ -50,7 +58,7 @@ final class CopyColumns {
 
 	/** The {@code COPY} statement of rows with these columns into the table. */
 	String copyInto(String table) {
-		return "COPY " + table + " (" + this.list + ") FROM STDIN (FORMAT csv)";
+		return "COPY " + table + " (" + this.list + ") FROM STDIN (FORMAT binary)";
 	}
 
 }

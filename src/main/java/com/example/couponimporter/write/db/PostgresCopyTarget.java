@@ -1,6 +1,5 @@
 package com.example.couponimporter.write.db;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.ResultSet;
@@ -42,7 +41,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
-	/** How many characters of rows are encoded before they are sent. */
+	/** How many bytes of rows are framed before they are sent. */
 	private static final int COPY_BATCH = 64 * 1024;
 
 	private static final String STAGING = "coupon_series_staging";
@@ -314,21 +313,25 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	/**
 	 * Streams rows to PostgreSQL in pieces, so that the database stores the first rows while the last ones
-	 * are still being sent; rows encoded ahead are only framed with the id.
+	 * are still being sent; rows encoded ahead are only framed with their field count and id.
 	 */
 	private void stream(Connection connection, String sql, List<EncodedRow> rows, List<Long> ids) throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		try {
 			Batch buffer = new Batch();
+			buffer.writeBytes(CopyRows.HEADER);
+			byte[] tupleStart = new byte[CopyRows.TUPLE_START_BYTES];
 			for (int i = 0; i < rows.size(); i++) {
-				buffer.writeBytes(Long.toString(ids.get(i)).getBytes(StandardCharsets.US_ASCII));
-				buffer.write(',');
-				buffer.writeBytes(rows.get(i).body());
-				buffer.write('\n');
-				if (buffer.size() >= COPY_BATCH || i == rows.size() - 1) {
+				EncodedRow row = rows.get(i);
+				CopyRows.tupleStart(tupleStart, row.columns(), ids.get(i));
+				buffer.writeBytes(tupleStart);
+				buffer.writeBytes(row.body());
+				if (buffer.size() >= COPY_BATCH) {
 					buffer.sendTo(copy);
 				}
 			}
+			buffer.writeBytes(CopyRows.TRAILER);
+			buffer.sendTo(copy);
 			copy.endCopy();
 		}
 		catch (SQLException | RuntimeException ex) {

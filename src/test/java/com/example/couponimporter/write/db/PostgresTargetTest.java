@@ -103,6 +103,30 @@ class PostgresTargetTest {
 		assertThat(row.get("n")).hasToString("[1.5, true, null]");
 	}
 
+	/** Numeric columns are written in PostgreSQL's binary form: base-10000 digits, weight, sign and scale. */
+	@Test
+	void decimalsAreStoredWithTheDigitsAndScaleGiven() throws IOException {
+		String header = "orgId,seriesCode,description,discountCode,discountType,discountValue,validTillDate,smsTemplate,"
+				+ "minBillAmount,maxBillAmount\n";
+		Path input = write("decimals.csv", header + decimals("D1", "0.01", "0", "0.00")
+				+ decimals("D2", "12.50", "-1.00", "10000") + decimals("D3", "1.500", "0.5", "99999999.99")
+				+ decimals("D4", "123456789012345678901234567890.12", "1000000.10", "100000000")
+				+ decimals("D5", "+0007.2", "-1", "20000.01"));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + input));
+
+		assertThat(run.counts()).isEqualTo("5/5/0/0/0");
+		assertThat(db.jdbc().queryForList("SELECT series_code || ' ' || discount_value || ' ' || min_bill_amount || ' ' "
+				+ "|| max_bill_amount FROM coupon_series ORDER BY series_code", String.class))
+			.containsExactly("D1 0.01 0 0.00", "D2 12.50 -1.00 10000", "D3 1.500 0.5 99999999.99",
+					"D4 123456789012345678901234567890.12 1000000.10 100000000", "D5 7.2 -1 20000.01");
+	}
+
+	private static String decimals(String code, String discountValue, String minBill, String maxBill) {
+		return "1," + code + ",Good,CODE,ABS," + discountValue + ",2099-01-01T00:00:00Z,Hi," + minBill + "," + maxBill
+				+ "\n";
+	}
+
 	@Test
 	void fieldsFirstGivenByALaterRecordAreStoredWhereverTheyComeInAChunk() throws IOException {
 		Path input = write("widening.jsonl", series("W1", "") + series("W2", ", \"info\": \"two\"") + series("W3", "")
