@@ -73,6 +73,7 @@ public final class CouponSeriesValidator {
 	}
 
 	private void parseGivenValues(RawRecord raw, Check check) {
+		boolean mayHoldNul = raw.raw() == null || raw.raw().indexOf('\0') >= 0 || raw.raw().contains("\\u0000");
 		for (Field field : FIELDS) {
 			Object given = raw.values().get(field);
 			if (given == null) {
@@ -82,7 +83,11 @@ public final class CouponSeriesValidator {
 			if (value instanceof JsonNode json && field.group() == Field.Group.REQUEST) {
 				value = JsonShapes.check(field, json);
 			}
-			if (value instanceof Problem problem) {
+			if (mayHoldNul && holdsNul(value)) {
+				check.error(field, ErrorCode.INVALID_VALUE, "must not contain the NUL character (\\u0000), which "
+						+ "PostgreSQL cannot store; remove it");
+			}
+			else if (value instanceof Problem problem) {
 				check.error(field, problem.code(), problem.message());
 			}
 			else {
@@ -90,6 +95,30 @@ public final class CouponSeriesValidator {
 				check.values.put(field, value);
 			}
 		}
+	}
+
+	/** Whether a text, or a text or key anywhere in a JSON value, has the character PostgreSQL refuses. */
+	private static boolean holdsNul(Object value) {
+		if (value instanceof String text) {
+			return text.indexOf('\0') >= 0;
+		}
+		if (!(value instanceof JsonNode json)) {
+			return false;
+		}
+		if (json.isString()) {
+			return holdsNul(json.stringValue());
+		}
+		for (Map.Entry<String, JsonNode> property : json.properties()) {
+			if (holdsNul(property.getKey()) || holdsNul(property.getValue())) {
+				return true;
+			}
+		}
+		for (int i = 0; i < (json.isArray() ? json.size() : 0); i++) {
+			if (holdsNul(json.get(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void applyDefaults(Check check) {

@@ -103,6 +103,34 @@ class PostgresTargetTest {
 		assertThat(row.get("n")).hasToString("[1.5, true, null]");
 	}
 
+	/** PostgreSQL refuses a NUL in text and jsonb: the record is rejected, not the import failed at its chunk. */
+	@Test
+	void aNulCharacterRejectsItsRecordInsteadOfFailingTheImport() throws IOException {
+		Path jsonl = write("nul.jsonl", series("N1", ", \"info\": \"a\\u0000b\"")
+				+ series("N2", ", \"customPropertyMap\": {\"k\": \"x\\u0000\"}")
+				+ series("N3", ", \"info\": \"an escaped backslash: \\\\u0000\""));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("jsonl"), args("--importer.input=" + jsonl));
+
+		assertThat(run.exitCode()).as("rejects alone do not fail an import").isZero();
+		assertThat(run.counts()).isEqualTo("3/1/0/0/2");
+		assertThat(run.jsonRejects()).extracting(line -> line.path("_line").asLong() + " "
+				+ line.path("_errors").path(0).path("code").asString() + " "
+				+ line.path("_errors").path(0).path("message").asString())
+			.containsExactly("1 INVALID_VALUE info must not contain the NUL character (\\u0000), which PostgreSQL "
+					+ "cannot store; remove it", "2 INVALID_VALUE customPropertyMap must not contain the NUL character "
+					+ "(\\u0000), which PostgreSQL cannot store; remove it");
+		assertThat(db.jdbc().queryForObject("SELECT info FROM coupon_series WHERE series_code = 'N3'", String.class))
+			.isEqualTo("an escaped backslash: \\u0000");
+
+		Path csv = write("nul.csv", HEADER + "1,C1,a\0b,CODE,ABS,10,2099-01-01T00:00:00Z,Hi\n" + valid("C2"));
+		ImportRun csvRun = ImportRun.run(this.dir.resolve("csv"), args("--importer.input=" + csv));
+
+		assertThat(csvRun.counts()).isEqualTo("2/1/0/0/1");
+		assertThat(csvRun.rejects()).singleElement()
+			.satisfies(row -> assertThat(row.get("_error_codes")).isEqualTo("description=INVALID_VALUE"));
+	}
+
 	/** Numeric columns are written in PostgreSQL's binary form: base-10000 digits, weight, sign and scale. */
 	@Test
 	void decimalsAreStoredWithTheDigitsAndScaleGiven() throws IOException {
