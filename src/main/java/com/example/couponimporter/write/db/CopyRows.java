@@ -131,7 +131,7 @@ final class CopyRows {
 			this.length += Long.BYTES;
 		}
 
-		/** Microseconds since PostgreSQL's epoch, rounded as its text input rounds a fraction. */
+		/** Microseconds since PostgreSQL's epoch, the nanoseconds rounded to the nearest microsecond. */
 		private void timestamptz(OffsetDateTime time) {
 			long micros = (time.toEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000 + (time.getNano() + 500) / 1000;
 			bigint(micros);
