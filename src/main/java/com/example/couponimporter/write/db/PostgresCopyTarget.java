@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,6 +50,9 @@ public class PostgresCopyTarget implements SeriesTarget {
 	private static final String ID_SEQUENCE = "SELECT pg_get_serial_sequence('coupon_series', 'id')::regclass::oid";
 
 	private static final String SAVEPOINT = "coupon_series_chunk";
+
+	private static final String COLUMN_TYPES = "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute "
+			+ "WHERE attrelid = 'coupon_series'::regclass AND attnum > 0 AND NOT attisdropped";
 
 	/**
 	 * The chunk's rows and its checkpoint commit together, so if PostgreSQL itself crashes and loses the
@@ -119,6 +123,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 	@Override
 	public List<TargetResult> write(List<CouponSeries> chunk) throws Exception {
 		if (this.idSequence == null) {
+			checkColumnTypes();
 			this.idSequence = this.jdbc.queryForObject(ID_SEQUENCE, Long.class);
 		}
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
@@ -139,6 +144,29 @@ public class PostgresCopyTarget implements SeriesTarget {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	/**
+	 * Fails with what to do when a column no longer has the type the binary {@code COPY} writes for it (a
+	 * hand-made {@code ALTER TABLE}): PostgreSQL's own error would only say "incorrect binary data format".
+	 */
+	private void checkColumnTypes() {
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put("id", "bigint");
+		SeriesColumns.FIELDS.forEach(field -> expected.put(field.column(), SeriesColumns.sqlType(field.type())));
+		expected.putAll(Map.of("import_file", "text", "import_line", "bigint", "import_job_execution_id", "bigint"));
+		Map<String, String> actual = new HashMap<>();
+		this.jdbc.query(COLUMN_TYPES, (RowCallbackHandler) rs -> actual.put(rs.getString(1), rs.getString(2)));
+		expected.forEach((column, type) -> {
+			String found = actual.get(column);
+			boolean compatible = type.equals(found) || ("text".equals(type) && "character varying".equals(found));
+			if (found != null && !compatible) {
+				throw new IllegalStateException("The column coupon_series." + column + " is " + found + ", but the "
+						+ "importer writes " + type + " values into it (binary COPY). Its Flyway migrations created it as "
+						+ type + "; change it back (ALTER TABLE coupon_series ALTER " + column + " TYPE " + type
+						+ ") and run the same command again");
+			}
+		});
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.example.couponimporter.series.Field;
+import com.example.couponimporter.series.FieldType;
 import tools.jackson.databind.JsonNode;
 
 /** The columns of {@code coupon_series} that an import writes, and how a field's value is stored. */
@@ -27,6 +28,21 @@ final class SeriesColumns {
 	/** The field columns followed by the lineage columns, comma-separated. */
 	static String all() {
 		return FIELDS.stream().map(Field::column).collect(Collectors.joining(", ")) + ", " + String.join(", ", LINEAGE);
+	}
+
+	/**
+	 * The column type that the binary {@code COPY} writes a field's values for (as {@code format_type} names
+	 * it): PostgreSQL refuses a binary value for any other type.
+	 */
+	static String sqlType(FieldType type) {
+		return switch (type) {
+			case INTEGER -> "bigint";
+			case DECIMAL -> "numeric";
+			case BOOLEAN -> "boolean";
+			case STRING, ENUM -> "text";
+			case DATE_TIME -> "timestamp with time zone";
+			case JSON -> "jsonb";
+		};
 	}
 
 	/** The value as JDBC binds it: JSON as text, everything else as it is. */

@@ -131,6 +131,33 @@ class PostgresTargetTest {
 			.satisfies(row -> assertThat(row.get("_error_codes")).isEqualTo("description=INVALID_VALUE"));
 	}
 
+	/** The binary COPY needs each column's own type; a column changed by hand is named with the fix. */
+	@Test
+	void aColumnWhoseTypeWasChangedFailsTheImportNamingTheColumnAndTheFix(CapturedOutput output) throws IOException {
+		Path input = write("typed.csv", HEADER + valid("T1"));
+		db.jdbc().execute("ALTER TABLE coupon_series ALTER max_create TYPE integer");
+		try {
+			ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + input));
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(output).contains("The column coupon_series.max_create is integer, but the importer writes bigint "
+					+ "values into it (binary COPY). Its Flyway migrations created it as bigint; change it back (ALTER "
+					+ "TABLE coupon_series ALTER max_create TYPE bigint) and run the same command again")
+				.doesNotContain("\tat ");
+		}
+		finally {
+			db.jdbc().execute("ALTER TABLE coupon_series ALTER max_create TYPE bigint");
+		}
+		db.jdbc().execute("ALTER TABLE coupon_series ALTER description TYPE varchar(500)");
+		try {
+			assertThat(ImportRun.run(this.dir.resolve("varchar"), args("--importer.input=" + input)).counts())
+				.as("varchar takes text's binary form").isEqualTo("1/1/0/0/0");
+		}
+		finally {
+			db.jdbc().execute("ALTER TABLE coupon_series ALTER description TYPE text");
+		}
+	}
+
 	/** Numeric columns are written in PostgreSQL's binary form: base-10000 digits, weight, sign and scale. */
 	@Test
 	void decimalsAreStoredWithTheDigitsAndScaleGiven() throws IOException {
