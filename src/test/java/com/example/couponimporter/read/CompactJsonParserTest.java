@@ -43,6 +43,28 @@ class CompactJsonParserTest {
 		}
 	}
 
+	/** The outermost keys of the value before are reused only when the whole key's text is the same. */
+	@Test
+	void aKeyOfTheValueBeforeIsReusedOnlyForTheSameText() {
+		List<String> sequence = List.of("{\"dom\":1,\"dow\":2}", "{\"domx\":1,\"dow\":2}", "{\"do\":1,\"dow\":2}",
+				"{\"dom\":1}", "{\"a\\\"b\":1}", "{\"a\"b\":1}", "{\"a\\\"b\":2}", "{\"x\\u0041\":1}",
+				"{\"xA\":1}", "{\"x\\u0041\":1}", "{\"dom\" :1}", "{\"dom\":{\"dom\":1}}");
+		for (String text : sequence) {
+			JsonNode compact = CompactJsonParser.parse(text);
+			JsonNode jackson;
+			try {
+				jackson = Json.MAPPER.readTree(text);
+			}
+			catch (JacksonException ex) {
+				assertThat(compact).as(text).isNull();
+				continue;
+			}
+			assertThat(compact).as(text).isNotNull();
+			assertSameTree(compact, jackson, text);
+		}
+		assertThat(CompactJsonParser.parse("{\"dom\":1,\"dow\":2}").propertyNames()).containsExactly("dom", "dow");
+	}
+
 	@Test
 	void mutatedValuesAreEitherReadAsJacksonReadsThemOrLeftToIt() {
 		Random random = new Random(42);
