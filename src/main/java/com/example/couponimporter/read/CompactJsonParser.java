@@ -30,26 +30,32 @@ final class CompactJsonParser {
 	private static final RuntimeException GIVE_UP = new RuntimeException("not compact JSON", null, false, false) {
 	};
 
-	/** The outermost object's keys of the thread's last value, by position. */
-	private static final ThreadLocal<String[]> KEYS = ThreadLocal.withInitial(() -> new String[128]);
-
 	private final String text;
 
 	private final String[] keys;
 
 	private int pos;
 
-	private CompactJsonParser(String text) {
+	private CompactJsonParser(String text, String[] keys) {
 		this.text = text;
-		this.keys = KEYS.get();
+		this.keys = keys;
 	}
 
 	/** The tree, or {@code null} when only Jackson can tell. */
 	static JsonNode parse(String text) {
+		return parse(text, null);
+	}
+
+	/**
+	 * The tree, or {@code null} when only Jackson can tell.
+	 * @param keys the outermost object's keys of the caller's value before, by position, which this call
+	 * reuses where its keys are the same and updates; {@code null} for none
+	 */
+	static JsonNode parse(String text, String[] keys) {
 		if (text.length() > MAX_TEXT) {
 			return null;
 		}
-		CompactJsonParser parser = new CompactJsonParser(text);
+		CompactJsonParser parser = new CompactJsonParser(text, keys);
 		try {
 			JsonNode value = parser.value(0);
 			parser.skipWhitespace();
@@ -103,7 +109,7 @@ final class CompactJsonParser {
 			if (this.text.charAt(this.pos) != '"') {
 				throw GIVE_UP;
 			}
-			String key = (depth == 1) ? knownKey(index++) : string();
+			String key = (depth == 1 && this.keys != null) ? knownKey(index++) : string();
 			skipWhitespace();
 			expect(':');
 			if (object.putIfAbsent(key, value(depth)) != null) {
@@ -134,9 +140,9 @@ final class CompactJsonParser {
 	}
 
 	/**
-	 * The key at this index of the outermost object, as the same string as last time when it is the same:
-	 * the records of a file list their keys in one order, and a new string per key, hashed again for the
-	 * object's map, cost ~0.5 s of CPU and more garbage per million JSON Lines records.
+	 * The key at this index of the outermost object, as the same string as in the value before when it is
+	 * the same: the records of a file list their keys in one order, and a new string per key, hashed again
+	 * for the object's map, cost ~0.5 s of CPU and more garbage per million JSON Lines records.
 	 */
 	private String knownKey(int index) {
 		if (index >= this.keys.length) {

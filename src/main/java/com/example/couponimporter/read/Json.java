@@ -34,6 +34,12 @@ public final class Json {
 		return (tree != null) ? tree : MAPPER.readTree(text);
 	}
 
+	/** The tree of one record of JSON Lines, reusing the keys of the record before (see {@link CompactJsonParser}). */
+	static JsonNode readRecord(String text, String[] keysBefore) throws JacksonException {
+		JsonNode tree = CompactJsonParser.parse(text, keysBefore);
+		return (tree != null) ? tree : MAPPER.readTree(text);
+	}
+
 	/** Jackson's message without the source excerpt and location details that follow it. */
 	public static String describe(JacksonException ex) {
 		String message = ex.getOriginalMessage();

@@ -20,6 +20,9 @@ final class JsonLinesRecordSource extends LineRecordSource {
 
 	private static final String WRAPPER = Field.normalise("CouponSeriesV2");
 
+	/** The keys of the record before, by position: a file's records mostly repeat them in one order. */
+	private final String[] keysBefore = new String[128];
+
 	JsonLinesRecordSource(LineSource lines, LineDecoder decoder, int maxRecordBytes, long position, long nextLine) {
 		super(lines, decoder, maxRecordBytes, position, nextLine);
 	}
@@ -49,7 +52,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 		}
 		JsonNode node;
 		try {
-			node = Json.readTree(text);
+			node = Json.readRecord(text, this.keysBefore);
 		}
 		catch (JacksonException ex) {
 			return RawRecord.malformed(line.number(), text, "the line is not valid JSON: " + Json.describe(ex));

@@ -49,8 +49,9 @@ class CompactJsonParserTest {
 		List<String> sequence = List.of("{\"dom\":1,\"dow\":2}", "{\"domx\":1,\"dow\":2}", "{\"do\":1,\"dow\":2}",
 				"{\"dom\":1}", "{\"a\\\"b\":1}", "{\"a\"b\":1}", "{\"a\\\"b\":2}", "{\"x\\u0041\":1}",
 				"{\"xA\":1}", "{\"x\\u0041\":1}", "{\"dom\" :1}", "{\"dom\":{\"dom\":1}}");
+		String[] keys = new String[8];
 		for (String text : sequence) {
-			JsonNode compact = CompactJsonParser.parse(text);
+			JsonNode compact = CompactJsonParser.parse(text, keys);
 			JsonNode jackson;
 			try {
 				jackson = Json.MAPPER.readTree(text);
@@ -62,7 +63,8 @@ class CompactJsonParserTest {
 			assertThat(compact).as(text).isNotNull();
 			assertSameTree(compact, jackson, text);
 		}
-		assertThat(CompactJsonParser.parse("{\"dom\":1,\"dow\":2}").propertyNames()).containsExactly("dom", "dow");
+		assertThat(CompactJsonParser.parse("{\"dom\":1,\"dow\":2}", keys).propertyNames())
+			.containsExactly("dom", "dow");
 	}
 
 	@Test
