@@ -1,7 +1,6 @@
 package com.example.couponimporter.job;
 
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 
 import javax.sql.DataSource;
 
@@ -27,6 +26,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.duplicates.DuplicateCheck;
+import com.example.couponimporter.duplicates.DuplicateLines;
+import com.example.couponimporter.duplicates.SeriesKeyIndex;
 import com.example.couponimporter.partition.PartitionedImport;
 import com.example.couponimporter.partition.PartitionRejectTotals;
 import com.example.couponimporter.partition.Partitions;
@@ -37,12 +39,8 @@ import com.example.couponimporter.read.InputFormat;
 import com.example.couponimporter.report.ImportMetrics;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.series.Decision;
-import com.example.couponimporter.validate.CouponSeriesValidator;
 import com.example.couponimporter.validate.ValidatedRecords;
-import com.example.couponimporter.validate.ValidationSettings;
-import com.example.couponimporter.write.DuplicateCheckingTarget;
 import com.example.couponimporter.write.ImportWriter;
-import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.db.Databases;
 
@@ -68,7 +66,6 @@ class ImportJobConfiguration {
 				@Override
 				public void afterJob(JobExecution execution) {
 					if (execution.getStatus() == BatchStatus.COMPLETED) {
-						SeriesKeys.forget(dataSource, execution.getJobInstance().getInstanceId());
 						PartitionRejectTotals.forget(dataSource, execution.getJobInstance().getInstanceId());
 					}
 				}
@@ -110,10 +107,14 @@ class ImportJobConfiguration {
 	ValidatedRecords validatedRecords(CouponSeriesReader couponSeriesReader,
 			@Value("#{stepExecution}") StepExecution step, ImporterProperties properties, ImportOptions options,
 			JobRepository jobRepository, SeriesTarget seriesTarget) {
-		ValidationSettings settings = new ValidationSettings(properties.getOrgId(), properties.getCreatedBy(),
-				OffsetDateTime.parse(JobStartTime.of(step, jobRepository)), properties.isAllowPastExpiry());
-		return new ValidatedRecords(instance(couponSeriesReader), new CouponSeriesValidator(settings),
-				instance(seriesTarget)::prepare, options.chunkSize());
+		CouponSeriesReader reader = instance(couponSeriesReader);
+		ReportPaths paths = options.reportPaths(reader.input(), step.getJobExecution().getJobInstance().getInstanceId());
+		ExecutionContext context = step.getExecutionContext();
+		DuplicateCheck.Source duplicates = Partitions.isPartition(context)
+				? DuplicateLines.source(paths.duplicates(), context.getLong(Partitions.START_LINE))
+				: SeriesKeyIndex.source(paths.keys(), reader::fractionRead, !properties.isDryRun());
+		return new ValidatedRecords(reader, options.validator(step, jobRepository), instance(seriesTarget)::prepare,
+				duplicates, options.chunkSize());
 	}
 
 	/** This step's own bean behind a step-scoped proxy, which would look it up on every per-record call. */
@@ -150,9 +151,7 @@ class ImportJobConfiguration {
 				totals = new PartitionRejectTotals(dataSource, Databases.isPostgres(dataSource), instance, partition);
 			}
 		}
-		SeriesTarget target = seriesTarget.findsDuplicates() ? seriesTarget
-				: new DuplicateCheckingTarget(seriesTarget, SeriesKeys.of(step, dataSource));
-		return new ImportWriter(target, options.reports(paths, couponSeriesReader), options.rejectLimit(), totals,
+		return new ImportWriter(seriesTarget, options.reports(paths, couponSeriesReader), options.rejectLimit(), totals,
 				metrics, couponSeriesReader::reread);
 	}
 

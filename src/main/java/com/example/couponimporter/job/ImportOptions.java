@@ -1,5 +1,9 @@
 package com.example.couponimporter.job;
 
+import java.time.OffsetDateTime;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import com.example.couponimporter.ImporterProperties;
@@ -11,6 +15,8 @@ import com.example.couponimporter.read.CsvHeader;
 import com.example.couponimporter.read.InputFile;
 import com.example.couponimporter.report.ImportReports;
 import com.example.couponimporter.report.ReportPaths;
+import com.example.couponimporter.validate.CouponSeriesValidator;
+import com.example.couponimporter.validate.ValidationSettings;
 import com.example.couponimporter.write.api.ApiSettings;
 
 /**
@@ -144,6 +150,13 @@ public class ImportOptions {
 		return (header != null)
 				? ImportReports.forCsv(paths, this.properties.getEncoding(), this.delimiter, header.keptNames(), withResults)
 				: ImportReports.forJsonLines(paths, this.properties.getEncoding(), withResults);
+	}
+
+	/** The validator of a step: the options' defaults, and the time the job instance first started. */
+	public CouponSeriesValidator validator(StepExecution step, JobRepository jobRepository) {
+		ValidationSettings settings = new ValidationSettings(this.properties.getOrgId(), this.properties.getCreatedBy(),
+				OffsetDateTime.parse(JobStartTime.of(step, jobRepository)), this.properties.isAllowPastExpiry());
+		return new CouponSeriesValidator(settings);
 	}
 
 	public CouponSeriesReader reader(InputFile input) {

@@ -4,6 +4,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,7 @@ import com.example.couponimporter.job.ImportOptions;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.read.InputFile;
 import com.example.couponimporter.read.InputFormat;
+import com.example.couponimporter.report.ReportPaths;
 
 /**
  * A partitioned import (SPEC §10): {@code importCouponSeriesPartitionsStep} splits the input into
@@ -57,8 +59,12 @@ class PartitionConfiguration {
 	@Bean
 	@StepScope
 	InputPartitioner inputPartitioner(@Value("#{jobParameters['input']}") String input,
-			@Value("#{jobParameters['format']}") String format, ImportOptions options) {
-		return new InputPartitioner(reader(input, format, options));
+			@Value("#{jobParameters['format']}") String format, @Value("#{stepExecution}") StepExecution step,
+			ImportOptions options, JobRepository jobRepository, ImporterProperties properties) {
+		CouponSeriesReader reader = reader(input, format, options);
+		ReportPaths paths = options.reportPaths(reader.input(), step.getJobExecution().getJobInstance().getInstanceId());
+		return new InputPartitioner(reader, options.validator(step, jobRepository), paths,
+				properties.getProgressInterval());
 	}
 
 	@Bean

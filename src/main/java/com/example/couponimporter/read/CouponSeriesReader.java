@@ -87,6 +87,11 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 		return this.input;
 	}
 
+	/** A reader of its own for the same input, from its first record. */
+	public CouponSeriesReader another() {
+		return new CouponSeriesReader(this.input, this.charset, this.delimiter);
+	}
+
 	/** Reads only the records from byte offset {@code start} (a record's first byte) up to {@code end}. */
 	public CouponSeriesReader range(long start, long end) {
 		this.rangeStart = start;

@@ -26,6 +26,24 @@ public record ReportPaths(Path directory, String baseName, long jobInstanceId) {
 		return new ReportPaths(partitionsDirectory(), "part" + index, this.jobInstanceId);
 	}
 
+	/**
+	 * The keys of the series accepted so far ({@code DuplicateCheck}), kept for a restart until the import
+	 * completes.
+	 */
+	public Path keys() {
+		return file("keys");
+	}
+
+	/** The duplicates of the whole input that splitting it into partitions found. */
+	public Path duplicates() {
+		return partitionsDirectory().resolve("duplicates");
+	}
+
+	/** Where splitting the input keeps the series keys it has seen, until it is done. */
+	public Path splitKeys() {
+		return partitionsDirectory().resolve("keys");
+	}
+
 	public Path partitionsDirectory() {
 		return this.directory.resolve(this.baseName + "-" + this.jobInstanceId + ".partitions");
 	}

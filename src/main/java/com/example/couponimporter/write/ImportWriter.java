@@ -22,9 +22,8 @@ import com.example.couponimporter.series.Outcome;
 import com.example.couponimporter.series.RawRecord;
 
 /**
- * Writes one chunk of decisions: the accepted series to the target (which also refuses those an earlier
- * record already defined, DUPLICATE_IN_FILE), then every record's outcome to the reject report or
- * results file. Stops the step at the chunk boundary once rejects exceed the limit, counted over the whole
+ * Writes one chunk of decisions: the accepted series to the target, then every record's outcome to the
+ * reject report or results file. Stops the step at the chunk boundary once rejects exceed the limit, counted over the whole
  * import (all partitions) by {@link RejectTotals}.
  */
 public class ImportWriter implements ItemStreamWriter<Decision>, StepExecutionListener {

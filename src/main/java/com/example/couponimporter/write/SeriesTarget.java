@@ -8,7 +8,9 @@ import com.example.couponimporter.series.CouponSeries;
 public interface SeriesTarget {
 
 	/**
-	 * Writes one chunk of series, in input order, inside the chunk's transaction.
+	 * Writes one chunk of series, in input order, inside the chunk's transaction. No two series of an
+	 * import have the same key: repeats are refused before (DUPLICATE_IN_FILE), so a series found in the
+	 * target was there before the import, or another writer stored it.
 	 * @return one result per series, in the same order
 	 */
 	List<TargetResult> write(List<CouponSeries> series) throws Exception;
@@ -21,14 +23,6 @@ public interface SeriesTarget {
 	 */
 	default CouponSeries prepare(CouponSeries series) {
 		return series;
-	}
-
-	/**
-	 * Whether {@link #write} itself refuses series that an earlier record of the input defined
-	 * ({@code DUPLICATE_IN_FILE}); other targets are wrapped in a {@link DuplicateCheckingTarget}.
-	 */
-	default boolean findsDuplicates() {
-		return false;
 	}
 
 }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.example.couponimporter.support.ImportRun;
 import com.example.couponimporter.support.TestDatabase;
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /** SPEC §8: a stopped job resumes after its last committed chunk and ends exactly as one run would. */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartTest {
 
 	@RegisterExtension
@@ -59,6 +63,40 @@ class RestartTest {
 		assertThat(results).extracting(r -> r.get("seriesCode"))
 			.containsExactly("RS1", "RS2", "RS4", "RS5", "RS7", "RS8", "RS10");
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM coupon_series", Long.class)).isEqualTo(7);
+	}
+
+	/*
+	 * The keys of the series seen so far are kept in <name>-<instance>.keys for a restart; when it is lost or
+	 * cut short, the restart reads the input up to where it resumes again to find them.
+	 */
+	@Test
+	void aRestartWhoseKeysFileIsCutShortStillFindsARepeatOfASeriesDefinedBeforeTheStop(CapturedOutput output)
+			throws IOException {
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i <= 12; i++) {
+			csv.append("1,LK").append((i == 11) ? 2 : i).append(",d,C,ABS,").append((i % 3 == 0) ? "-1" : "5")
+				.append(",2099-01-01T00:00:00Z,Hi\n");
+		}
+		Path input = Files.writeString(this.dir.resolve("lost.csv"), csv.toString());
+		Path reports = this.dir.resolve("lost-reports");
+		ImportRun first = ImportRun.run(reports, args("--importer.input=" + input, "--importer.chunk-size=2",
+				"--importer.max-rejects=1"));
+		Path keys = first.file("keys");
+		try (var file = java.nio.channels.FileChannel.open(keys, java.nio.file.StandardOpenOption.WRITE)) {
+			file.truncate(Files.size(keys) / 2);
+		}
+
+		ImportRun second = ImportRun.run(reports, args("--importer.input=" + input, "--importer.chunk-size=2"));
+
+		assertThat(first.exitCode()).isEqualTo(3);
+		assertThat(output).contains("The series codes seen before line 8 could not be restored");
+		assertThat(second.exitCode()).isZero();
+		assertThat(second.counts()).isEqualTo("12/7/0/0/5");
+		assertThat(second.rejectCodesByLine()).containsEntry(12L, "seriesCode=DUPLICATE_IN_FILE");
+		assertThat(second.rejects()).filteredOn(r -> r.get("_line").equals("12"))
+			.extracting(r -> r.get("_error_messages"))
+			.containsExactly("seriesCode LK2 of org 1 is already defined on line 3 of this file; the first one wins");
+		assertThat(second.files("keys")).isEmpty();
 	}
 
 	@Test

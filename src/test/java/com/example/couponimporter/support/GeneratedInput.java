@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A deterministic CSV of coupon series for restart and concurrency tests: mostly valid records, with a
- * record of each kind of defect every so often (bad value, missing field, bad type, a series code used
- * before, a line with too few cells). No defect depends on the time of the run.
+ * A deterministic CSV of coupon series for restart, partition and concurrency tests: mostly valid records,
+ * with a record of each kind of defect every so often (bad value, missing field, bad type, a series code
+ * used 50 records before or 30% of the file before, a line with too few cells). No defect depends on the
+ * time of the run.
  */
 public final class GeneratedInput {
 
@@ -25,21 +26,31 @@ public final class GeneratedInput {
 
 	/**
 	 * Writes {@code records} records; about 3% of them are refused.
-	 * @param repeatedCodes whether some records repeat the series code of one 50 records earlier
+	 * @param repeatedCodes whether some records repeat the series code of one 50 records earlier, and of one
+	 * about 30% of the file earlier: in another partition of most splits
 	 */
 	public static Path write(Path file, int records, boolean repeatedCodes) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
 			out.write(HEADER);
 			out.write('\n');
 			for (int i = 0; i < records; i++) {
-				out.write(record(i, repeatedCodes));
+				out.write(record(i, repeatedCodes, far(records)));
 				out.write('\n');
 			}
 		}
 		return file;
 	}
 
-	private static String record(int i, boolean repeatedCodes) {
+	/** About 30% of the file, such that the record that far back is a valid one defining its own code. */
+	private static int far(int records) {
+		int far = Math.max(1, records * 3 / 10);
+		while (java.util.Set.of(11, 37, 59, 83, 97, 131).contains(Math.floorMod(97 - far, 167))) {
+			far++;
+		}
+		return far;
+	}
+
+	private static String record(int i, boolean repeatedCodes, int far) {
 		int org = 100 + i % 7;
 		String code = "GEN-" + i;
 		String value = String.valueOf(5 + i % 40);
@@ -51,6 +62,12 @@ public final class GeneratedInput {
 				if (repeatedCodes) {
 					code = "GEN-" + (i - 50);
 					org = 100 + (i - 50) % 7;
+				}
+			}
+			case 97 -> {
+				if (repeatedCodes && i >= far) {
+					code = "GEN-" + (i - far);
+					org = 100 + (i - far) % 7;
 				}
 			}
 			case 83 -> {

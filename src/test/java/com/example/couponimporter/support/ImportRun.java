@@ -79,6 +79,13 @@ public record ImportRun(int exitCode, Path reportDir) {
 		return csvRows(file("results.csv"), StandardCharsets.UTF_8, ',');
 	}
 
+	/** The results file as line, org, code and outcome: what two runs of the same file agree on, ids aside. */
+	public List<List<String>> resultsWithoutIds() {
+		return results().stream()
+			.map(r -> List.of(r.get("_line"), r.get("orgId"), r.get("seriesCode"), r.get("outcome")))
+			.toList();
+	}
+
 	/** The {@code _line -> _error_codes} pairs of the CSV reject report, in report order. */
 	public Map<Long, String> rejectCodesByLine() {
 		Map<Long, String> codes = new LinkedHashMap<>();

@@ -49,6 +49,16 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 		this.jdbc.execute("TRUNCATE coupon_series");
 	}
 
+	/** Columns compared between runs of the same file: everything but ids, execution lineage and the job-start default. */
+	public static final String CONTENT = "SELECT org_id, series_code, description, discount_code, discount_value, "
+			+ "custom_property_map::text, store_ids_json::text, import_line, import_file FROM coupon_series "
+			+ "ORDER BY org_id, series_code";
+
+	/** The rows of {@code coupon_series} as {@link #CONTENT} compares them. */
+	public java.util.List<java.util.Map<String, Object>> seriesContent() {
+		return this.jdbc.queryForList(CONTENT);
+	}
+
 	/** Rows in {@code coupon_series}. */
 	public long seriesRows() {
 		return this.jdbc.queryForObject("SELECT count(*) FROM coupon_series", Long.class);

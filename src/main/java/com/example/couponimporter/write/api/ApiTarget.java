@@ -16,7 +16,6 @@ import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
 import com.example.couponimporter.series.FieldError;
 import com.example.couponimporter.series.Outcome;
-import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.TargetResult;
 import com.example.couponimporter.write.api.ApiLedger.Entry;
@@ -25,7 +24,7 @@ import com.example.couponimporter.write.api.SeriesCalls.Answer;
 
 /**
  * The API target (SPEC §7.2): sends a chunk's series with {@code importer.api.concurrency} calls in flight,
- * after refusing repeats of earlier records ({@link SeriesKeys}) and checking the ledger. What the ledger
+ * after checking the ledger. What the ledger
  * already knows is not sent again: a series this job instance created before a crash is reported as
  * created, one created by an earlier import as existing, and one left pending is looked up first. Answers
  * go to the ledger through a {@link LedgerRecorder}; a chunk ends only once all of its answers are there.
@@ -35,8 +34,6 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 	private final SeriesCalls calls;
 
 	private final ApiLedger ledger;
-
-	private final SeriesKeys keys;
 
 	private final long jobInstanceId;
 
@@ -48,11 +45,10 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 
 	private final int concurrency;
 
-	ApiTarget(SeriesCalls calls, ApiLedger ledger, SeriesKeys keys, OnExisting onExisting, int concurrency) {
+	ApiTarget(SeriesCalls calls, ApiLedger ledger, long jobInstanceId, OnExisting onExisting, int concurrency) {
 		this.calls = calls;
 		this.ledger = ledger;
-		this.keys = keys;
-		this.jobInstanceId = keys.jobInstanceId();
+		this.jobInstanceId = jobInstanceId;
 		this.onExisting = onExisting;
 		this.recorder = new LedgerRecorder(ledger, concurrency);
 		this.concurrency = concurrency;
@@ -95,23 +91,17 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 	}
 
 	/**
-	 * Sorts the series {@code from}–{@code to}: repeats of an earlier record and series the ledger has an
-	 * answer for get their result here; those it left pending are to be called; those new to it are to be
+	 * Sorts the series {@code from}–{@code to}: series the ledger has an answer for get their result here; those it left pending are to be called; those new to it are to be
 	 * called and returned, to be marked pending first.
 	 */
 	private List<CouponSeries> sort(List<CouponSeries> chunk, int from, int to, TargetResult[] results,
 			boolean[] isFresh, List<Integer> toCall) {
-		List<Long> firstLines = this.keys.firstLines(chunk.subList(from, to));
 		Map<String, Entry> known = this.ledger.find(chunk.subList(from, to));
 		List<CouponSeries> fresh = new ArrayList<>();
 		for (int i = from; i < to; i++) {
 			CouponSeries series = chunk.get(i);
 			Entry entry = known.get(series.key());
-			long firstLine = firstLines.get(i - from);
-			if (firstLine != series.line()) {
-				results[i] = TargetResult.rejected(SeriesKeys.duplicate(series, firstLine));
-			}
-			else if (entry == null
+			if (entry == null
 					|| (entry.status() == Status.REJECTED && entry.jobInstanceId() != this.jobInstanceId)) {
 				fresh.add(series);
 				isFresh[i] = true;
@@ -205,12 +195,6 @@ public final class ApiTarget implements SeriesTarget, AutoCloseable {
 							+ "); importer.on-existing=reject refuses existing series"));
 		}
 		return TargetResult.of(Outcome.EXISTING, entry.seriesId());
-	}
-
-	/** Repeats are refused slice by slice, with the ledger lookups, rather than for the whole chunk up front. */
-	@Override
-	public boolean findsDuplicates() {
-		return true;
 	}
 
 	@Override

@@ -16,7 +16,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.report.ReportPaths;
-import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.db.Databases;
 
@@ -51,8 +50,7 @@ class ApiTargetConfiguration {
 		SeriesCalls calls = new SeriesCalls(new ApiClient(transport, baseUrl, auth), backoff, api.getLookupParam(),
 				properties.getOnExisting());
 		ApiLedger ledger = new ApiLedger(dataSource, transactionManager, baseUrl, Databases.isPostgres(dataSource));
-		return new ApiTarget(calls, ledger, SeriesKeys.of(step, dataSource), properties.getOnExisting(),
-				api.getConcurrency());
+		return new ApiTarget(calls, ledger, jobInstanceId, properties.getOnExisting(), api.getConcurrency());
 	}
 
 }

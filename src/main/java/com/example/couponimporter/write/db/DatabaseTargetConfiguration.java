@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.write.DryRunTarget;
-import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 
 /** Chooses the target of a step: nothing for a dry run, COPY on PostgreSQL, plain JDBC on H2. */
@@ -31,8 +30,7 @@ class DatabaseTargetConfiguration {
 		}
 		ImportLineage lineage = new ImportLineage(input, step.getJobExecutionId());
 		if (Databases.isPostgres(dataSource)) {
-			SeriesKeys keys = SeriesKeys.of(step, dataSource);
-			return new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage, keys);
+			return new PostgresCopyTarget(dataSource, properties.getOnExisting(), lineage);
 		}
 		return new JdbcTarget(dataSource, properties.getOnExisting(), lineage);
 	}

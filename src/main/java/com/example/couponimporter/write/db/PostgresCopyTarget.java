@@ -26,7 +26,6 @@ import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
 import com.example.couponimporter.series.FieldError;
 import com.example.couponimporter.series.Outcome;
-import com.example.couponimporter.write.SeriesKeys;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.TargetResult;
 import com.example.couponimporter.write.db.CopyRows.EncodedRow;
@@ -64,27 +63,13 @@ public class PostgresCopyTarget implements SeriesTarget {
 	private static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING
 			+ " ON COMMIT DELETE ROWS AS SELECT * FROM coupon_series WITH NO DATA";
 
-	/**
-	 * The series of the chunk that exist, with the line that defined them first when this import did:
-	 * stored by one of its executions (the row's lineage), or registered in {@code import_series_key}. The
-	 * key table is read by primary key for each series (a join was planned as a scan of all the instance's
-	 * keys, per chunk: a re-import of 300,000 existing series took 30 minutes).
-	 */
-	private static final String FIND = "SELECT k.n, c.id, coalesce("
-			+ "(SELECT r.first_line FROM import_series_key r WHERE r.job_instance_id = ? AND r.partition_index = ? "
-			+ "AND r.org_id = k.org_id AND r.series_code = k.series_code), "
-			+ "CASE WHEN e.job_instance_id = ? THEN c.import_line END) AS first_line "
-			+ "FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS k(org_id, series_code, n) "
-			+ "JOIN coupon_series c ON c.org_id = k.org_id AND c.series_code = k.series_code "
-			+ "LEFT JOIN batch_job_execution e ON e.job_execution_id = c.import_job_execution_id";
-
 	private static final String INSERT = "INSERT INTO coupon_series (" + SeriesColumns.all() + ", imported_at) "
 			+ "SELECT " + SeriesColumns.all() + ", now() FROM " + STAGING;
 
 	private static final String INSERT_NEW = INSERT
 			+ " ON CONFLICT (org_id, series_code) DO NOTHING RETURNING org_id, series_code, id, true AS inserted";
 
-	/** The ids of series that another writer stored while this chunk was being written. */
+	/** The ids of the chunk's series that exist: from before the import, or stored by another writer meanwhile. */
 	private static final String FIND_EXISTING = "SELECT c.org_id, c.series_code, c.id, false AS inserted "
 			+ "FROM unnest(?::bigint[], ?::text[]) AS k(org_id, series_code) "
 			+ "JOIN coupon_series c ON c.org_id = k.org_id AND c.series_code = k.series_code";
@@ -103,21 +88,13 @@ public class PostgresCopyTarget implements SeriesTarget {
 
 	private final CopyRows rows;
 
-	private final SeriesKeys keys;
-
 	private Long idSequence;
 
-	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage, SeriesKeys keys) {
+	public PostgresCopyTarget(DataSource dataSource, OnExisting onExisting, ImportLineage lineage) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.onExisting = onExisting;
 		this.rows = new CopyRows(lineage);
-		this.keys = keys;
-	}
-
-	@Override
-	public boolean findsDuplicates() {
-		return true;
 	}
 
 	@Override
@@ -194,81 +171,31 @@ public class PostgresCopyTarget implements SeriesTarget {
 		return ids;
 	}
 
-	/** Duplicates and existing series first, then the others through the staging table. */
+	/** Existing series first, then the others through the staging table. */
 	private List<TargetResult> writeWithConflicts(Connection connection, List<CouponSeries> chunk, List<Long> ids)
 			throws SQLException {
 		TargetResult[] results = new TargetResult[chunk.size()];
-		Map<String, Integer> firstInChunk = new HashMap<>();
-		List<Integer> unique = new ArrayList<>();
-		for (int i = 0; i < chunk.size(); i++) {
-			if (firstInChunk.putIfAbsent(chunk.get(i).key(), i) == null) {
-				unique.add(i);
-			}
-		}
-		Map<Integer, Found> found = find(chunk, unique);
-		List<CouponSeries> existing = new ArrayList<>();
+		Map<String, Long> existing = new HashMap<>();
+		this.jdbc.query(FIND_EXISTING, (RowCallbackHandler) rs -> existing.put(rs.getLong(1) + "/" + rs.getString(2),
+				rs.getLong(3)), chunk.stream().map(CouponSeries::orgId).toArray(Long[]::new),
+				chunk.stream().map(CouponSeries::seriesCode).toArray(String[]::new));
 		List<Integer> toWrite = new ArrayList<>();
-		for (int i : unique) {
-			CouponSeries series = chunk.get(i);
-			Found f = found.get(i);
-			if (f == null || (this.onExisting == OnExisting.UPDATE && !f.definedBefore(series))) {
+		for (int i = 0; i < chunk.size(); i++) {
+			Long id = existing.get(chunk.get(i).key());
+			if (id == null || this.onExisting == OnExisting.UPDATE) {
 				toWrite.add(i);
 			}
-			else if (f.definedBefore(series)) {
-				results[i] = TargetResult.rejected(SeriesKeys.duplicate(series, f.firstLine()));
-			}
 			else {
-				results[i] = whenExisting(series, f.id());
-				existing.add(series);
+				results[i] = whenExisting(chunk.get(i), id);
 			}
 		}
 		if (!toWrite.isEmpty()) {
 			Map<String, TargetResult> written = insert(connection, chunk, ids, toWrite);
 			for (int i : toWrite) {
 				results[i] = written.get(chunk.get(i).key());
-				if (results[i].outcome() != Outcome.CREATED && this.onExisting != OnExisting.UPDATE) {
-					existing.add(chunk.get(i));
-				}
 			}
 		}
-		for (int i = 0; i < chunk.size(); i++) {
-			if (results[i] == null) {
-				int first = firstInChunk.get(chunk.get(i).key());
-				FieldError earlier = results[first].error();
-				boolean firstIsDuplicate = earlier != null && earlier.code() == ErrorCode.DUPLICATE_IN_FILE;
-				long firstLine = firstIsDuplicate ? found.get(first).firstLine() : chunk.get(first).line();
-				results[i] = TargetResult.rejected(SeriesKeys.duplicate(chunk.get(i), firstLine));
-			}
-		}
-		this.keys.register(existing);
 		return List.of(results);
-	}
-
-	/** An existing row, and the first line of this import that defined it, if one did. */
-	private record Found(long id, Long firstLine) {
-
-		boolean definedBefore(CouponSeries series) {
-			return this.firstLine != null && this.firstLine < series.line();
-		}
-
-	}
-
-	private Map<Integer, Found> find(List<CouponSeries> chunk, List<Integer> indexes) {
-		Map<Integer, Found> found = new HashMap<>();
-		this.jdbc.query(FIND, ps -> {
-			ps.setLong(1, this.keys.jobInstanceId());
-			ps.setInt(2, this.keys.partition());
-			ps.setLong(3, this.keys.jobInstanceId());
-			ps.setArray(4, ps.getConnection()
-				.createArrayOf("bigint", indexes.stream().map(i -> chunk.get(i).orgId()).toArray(Long[]::new)));
-			ps.setArray(5, ps.getConnection()
-				.createArrayOf("text", indexes.stream().map(i -> chunk.get(i).seriesCode()).toArray(String[]::new)));
-		}, (RowCallbackHandler) rs -> {
-			long firstLine = rs.getLong("first_line");
-			Long definedOn = rs.wasNull() ? null : firstLine;
-			found.put(indexes.get(rs.getInt("n") - 1), new Found(rs.getLong("id"), definedOn));
-		});
-		return found;
 	}
 
 	private Map<String, TargetResult> insert(Connection connection, List<CouponSeries> chunk, List<Long> ids,
