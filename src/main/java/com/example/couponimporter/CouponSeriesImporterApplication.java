@@ -7,10 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.example.couponimporter.history.HistoryCommand;
 import com.example.couponimporter.job.ImportCommand;
 import com.example.couponimporter.job.InboxCommand;
 import com.example.couponimporter.job.StopOnSignal;
 import com.example.couponimporter.partition.PartitionWorker;
+import com.example.couponimporter.undo.UndoCommand;
 
 /** The importer's entry point: one run imports one input (or an inbox of them) and exits with the code of SPEC §9. */
 @SpringBootApplication
@@ -43,6 +45,12 @@ public class CouponSeriesImporterApplication {
 			ImporterProperties properties = context.getBean(ImporterProperties.class);
 			if (properties.getMode() == ImporterProperties.Mode.WORKER) {
 				return context.getBean(PartitionWorker.class).serve();
+			}
+			if (properties.getHistory() != null) {
+				return context.getBean(HistoryCommand.class).run(System.out);
+			}
+			if (properties.getUndo() != null) {
+				return context.getBean(UndoCommand.class).run(properties.getUndo());
 			}
 			return (properties.getInbox() != null) ? context.getBean(InboxCommand.class).run()
 					: context.getBean(ImportCommand.class).run(properties.getInput());

@@ -93,6 +93,21 @@ public class ImporterProperties {
 	/** API target settings. */
 	private final Api api = new Api();
 
+	/** Write the review page (HTML) even when the import has no rejects; with rejects it is always written. */
+	private boolean reviewPage;
+
+	/** Read the file and the target, write nothing, and report what an import would do. */
+	private boolean plan;
+
+	/** Print the past imports, the last N (20 when no number is given), then exit. */
+	private @Nullable String history;
+
+	/** How the history is printed: table (for people) or json (for scripts). */
+	private HistoryFormat historyFormat = HistoryFormat.TABLE;
+
+	/** Delete the rows this job instance created that nobody changed since (db target), then exit. */
+	private @Nullable Long undo;
+
 	public static class Csv {
 
 		/** Cell delimiter: one character, {@code \t} for tab. */
@@ -433,6 +448,56 @@ public class ImporterProperties {
 
 	public Api getApi() {
 		return this.api;
+	}
+
+	public boolean isReviewPage() {
+		return this.reviewPage;
+	}
+
+	public void setReviewPage(boolean reviewPage) {
+		this.reviewPage = reviewPage;
+	}
+
+	public boolean isPlan() {
+		return this.plan;
+	}
+
+	public void setPlan(boolean plan) {
+		this.plan = plan;
+	}
+
+	public @Nullable String getHistory() {
+		return this.history;
+	}
+
+	public void setHistory(@Nullable String history) {
+		this.history = history;
+	}
+
+	public HistoryFormat getHistoryFormat() {
+		return this.historyFormat;
+	}
+
+	public void setHistoryFormat(HistoryFormat historyFormat) {
+		this.historyFormat = historyFormat;
+	}
+
+	/** How {@code importer.history} prints. */
+	public enum HistoryFormat {
+		TABLE, JSON
+	}
+
+	public @Nullable Long getUndo() {
+		return this.undo;
+	}
+
+	public void setUndo(@Nullable Long undo) {
+		this.undo = undo;
+	}
+
+	/** Whether this run inspects or changes past imports instead of importing a file. */
+	public boolean isOpsCommand() {
+		return this.history != null || this.undo != null;
 	}
 
 }

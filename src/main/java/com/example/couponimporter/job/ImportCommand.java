@@ -163,6 +163,11 @@ public class ImportCommand {
 	}
 
 	private void logDatabase() {
+		if (this.properties.isPlan()) {
+			logger.info("Plan: records are read, validated and looked up in the target to say what an import would do; "
+					+ "nothing is written.");
+			return;
+		}
 		if (this.properties.isDryRun()) {
 			logger.info("Dry run: records are read, validated and reported; nothing is written to a database.");
 			return;
@@ -179,12 +184,14 @@ public class ImportCommand {
 
 	private JobParameters parameters(InputFile input, String sha256) {
 		JobParametersBuilder builder = new JobParametersBuilder()
-			.addString("input.sha256", sha256)
-			.addString("target", this.options.target())
+			.addString(ImportJob.SHA256, sha256)
+			.addString(ImportJob.TARGET, this.options.target())
 			.addString("org.id", Optional.ofNullable(this.properties.getOrgId()).map(String::valueOf).orElse("none"))
 			.addString(ImportJobConfiguration.INPUT, input.location(), false)
 			.addString(ImportJobConfiguration.FORMAT, input.format().name(), false)
-			.addString(ImportOptions.FINGERPRINT, this.options.fingerprint(), false);
+			.addString(ImportOptions.FINGERPRINT, this.options.fingerprint(), false)
+			.addString(ImportJob.REPORT_DIR, this.properties.getReportDir().toAbsolutePath().normalize().toString(), false)
+			.addString(ImportJob.REPORT_BASE, input.baseName(), false);
 		if (ImporterProperties.isPartitioned(this.properties.getPartitions(), this.properties.getMode())) {
 			// the steps of a partitioned import differ: a run with other partitions is another instance
 			builder.addString("partitions", String.valueOf(this.properties.getPartitions()));

@@ -51,16 +51,16 @@ import com.example.couponimporter.write.db.Databases;
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
 
-	static final String INPUT = "input";
+	static final String INPUT = ImportJob.INPUT;
 
-	static final String FORMAT = "format";
+	static final String FORMAT = ImportJob.FORMAT;
 
 	static final String STEP = "importCouponSeriesStep";
 
 	@Bean
 	Job importCouponSeriesJob(JobRepository jobRepository, Step importCouponSeriesStep,
 			ObjectProvider<PartitionedImport> partitioned, StopOnSignal stopOnSignal, DataSource dataSource) {
-		JobBuilder job = new JobBuilder("importCouponSeriesJob", jobRepository).listener(new JobStartTime(jobRepository))
+		JobBuilder job = new JobBuilder(ImportJob.JOB_NAME, jobRepository).listener(new JobStartTime(jobRepository))
 			.listener(stopOnSignal)
 			.listener(new JobExecutionListener() {
 				@Override

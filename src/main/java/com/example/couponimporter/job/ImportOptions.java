@@ -49,9 +49,9 @@ public class ImportOptions {
 				throw new UsageException("importer.on-existing=update works with the db target only; "
 						+ "use skip or reject with importer.target=api.");
 			}
-			ApiSettings.check(properties.getApi(), properties.isDryRun());
+			ApiSettings.check(properties.getApi(), properties.isDryRun() && !properties.isPlan());
 		}
-		if (properties.getMode() != ImporterProperties.Mode.WORKER) {
+		if (properties.getMode() != ImporterProperties.Mode.WORKER && !properties.isOpsCommand()) {
 			checkInput(properties);
 		}
 	}
@@ -138,14 +138,18 @@ public class ImportOptions {
 		}
 	}
 
-	/** Where the reports of an import of {@code input} go. */
+	/**
+	 * Where the reports of an import of {@code input} go. A plan's are named {@code <base>.plan-<id>.*}: its
+	 * job repository is its own, so its instance id says nothing about the import's.
+	 */
 	public ReportPaths reportPaths(InputFile input, long jobInstanceId) {
-		return new ReportPaths(this.properties.getReportDir(), input.baseName(), jobInstanceId);
+		String base = this.properties.isPlan() ? input.baseName() + ".plan" : input.baseName();
+		return new ReportPaths(this.properties.getReportDir(), base, jobInstanceId);
 	}
 
 	/** The reject report, results file and counts at {@code paths}, in the input's format. */
 	public ImportReports reports(ReportPaths paths, CouponSeriesReader reader) {
-		boolean withResults = !this.properties.isDryRun();
+		boolean withResults = !this.properties.isDryRun() || this.properties.isPlan();
 		CsvHeader header = reader.readHeader();
 		return (header != null)
 				? ImportReports.forCsv(paths, this.properties.getEncoding(), this.delimiter, header.keptNames(), withResults)

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -21,6 +20,7 @@ import com.example.couponimporter.read.InputFile;
 import com.example.couponimporter.report.ImportMetrics;
 import com.example.couponimporter.report.OutcomeCounts;
 import com.example.couponimporter.report.ReportPaths;
+import com.example.couponimporter.report.ReviewPage;
 import com.example.couponimporter.report.RunSummary;
 import com.example.couponimporter.series.Outcome;
 import com.example.couponimporter.write.ImportWriter;
@@ -51,7 +51,7 @@ class RunReport {
 
 	/** Reports the run and returns its exit code. */
 	int report(InputFile input, String sha256, JobExecution execution) {
-		List<StepExecution> steps = importSteps(execution);
+		List<StepExecution> steps = ImportJob.steps(this.jobRepository, execution);
 		OutcomeCounts counts = new OutcomeCounts();
 		steps.forEach(step -> counts.addAll(OutcomeCounts.from(step.getExecutionContext())));
 		this.metrics.finished(counts);
@@ -59,44 +59,20 @@ class RunReport {
 			.anyMatch(step -> step.getExecutionContext().containsKey(ImportWriter.REJECT_LIMIT_EXCEEDED));
 		int exitCode = exitCode(execution.getStatus(), rejectLimit);
 		long instanceId = execution.getJobInstance().getInstanceId();
-		ReportPaths paths = new ReportPaths(this.properties.getReportDir(), input.baseName(), instanceId);
+		ReportPaths paths = this.options.reportPaths(input, instanceId);
 		Path rejects = existing(paths.rejects(input.format()));
 		RunSummary summary = new RunSummary(execution.getStatus().name(), exitCode, input.location(), sha256,
-				input.format().name().toLowerCase(), this.options.target(), this.properties.isDryRun(), instanceId,
+				input.format().name().toLowerCase(), this.options.target(), this.properties.isDryRun(), this.properties.isPlan(), instanceId,
 				execution.getId(), counts, rejects, existing(paths.results()), toInstant(execution.getStartTime()),
 				toInstant(execution.getEndTime()), steps.stream().mapToLong(StepExecution::getReadCount).sum());
 		summary.writeTo(paths.summary());
-		logger.info(sentence(input, execution, summary, rejectLimit, paths.summary(), steps));
+		String review = "";
+		if (rejects != null || this.properties.isReviewPage()) {
+			ReviewPage.write(paths.review(), summary, this.properties.getEncoding(), this.options.delimiter());
+			review = "; review page: " + paths.review();
+		}
+		logger.info(sentence(input, execution, summary, rejectLimit, paths.summary(), steps) + review);
 		return exitCode;
-	}
-
-	/**
-	 * The executions of the import step that hold the counts of the job instance: the one step, or the
-	 * last execution of every partition, read back from the repository (a remote worker's counts are only
-	 * there, and partitions completed by an earlier run are not part of this one). When the repository
-	 * cannot be read (the database is gone) what this process knows is used.
-	 */
-	private List<StepExecution> importSteps(JobExecution execution) {
-		List<StepExecution> known = execution.getStepExecutions().stream()
-			.filter(step -> step.getStepName().startsWith(ImportJobConfiguration.STEP))
-			.toList();
-		if (known.stream().noneMatch(step -> step.getStepName().contains(":partition"))) {
-			return known;
-		}
-		try {
-			List<StepExecution> partitions = new ArrayList<>();
-			for (int index = 0;; index++) {
-				StepExecution last = this.jobRepository.getLastStepExecution(execution.getJobInstance(),
-						ImportJobConfiguration.STEP + ":partition" + index);
-				if (last == null) {
-					return partitions;
-				}
-				partitions.add(last);
-			}
-		}
-		catch (RuntimeException databaseGone) {
-			return known;
-		}
 	}
 
 	private static int exitCode(BatchStatus status, boolean rejectLimit) {
@@ -109,10 +85,17 @@ class RunReport {
 	private String sentence(InputFile input, JobExecution execution, RunSummary summary, boolean rejectLimit,
 			Path summaryPath, List<StepExecution> steps) {
 		OutcomeCounts c = summary.counts();
+		String rejected = c.get(Outcome.REJECTED) + " rejected"
+				+ ((summary.rejectFile() != null) ? " (see " + summary.rejectFile() + ")" : "");
+		if (this.properties.isPlan() && execution.getStatus() == BatchStatus.COMPLETED) {
+			return "Plan for " + input.location() + ", nothing written: of " + c.read() + " records an import would create "
+					+ c.get(Outcome.CREATED) + ", update " + c.get(Outcome.UPDATED) + ", find " + c.get(Outcome.EXISTING)
+					+ " existing and reject " + rejected + "; per record: " + summary.resultsFile() + "; summary: "
+					+ summaryPath;
+		}
 		String counts = c.read() + " read, " + c.get(Outcome.CREATED) + (this.properties.isDryRun()
 				? " valid (dry run: nothing written), " : " created, ") + c.get(Outcome.UPDATED) + " updated, "
-				+ c.get(Outcome.EXISTING) + " existing, " + c.get(Outcome.REJECTED) + " rejected"
-				+ ((summary.rejectFile() != null) ? " (see " + summary.rejectFile() + ")" : "");
+				+ c.get(Outcome.EXISTING) + " existing, " + rejected;
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return "Import of " + input.location() + " completed: " + counts + "; summary: " + summaryPath;
 		}

@@ -48,6 +48,11 @@ public record ReportPaths(Path directory, String baseName, long jobInstanceId) {
 		return this.directory.resolve(this.baseName + "-" + this.jobInstanceId + ".partitions");
 	}
 
+	/** The review page: summary, charts and the rejected records, one self-contained HTML file. */
+	public Path review() {
+		return file("review.html");
+	}
+
 	public Path summary() {
 		return file("summary.json");
 	}

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The summary of SPEC §6, written at the end of every run, also a failed one. */
 public record RunSummary(String status, int exitCode, String input, String sha256, String format, String target,
-		boolean dryRun, long jobInstanceId, long jobExecutionId, OutcomeCounts counts, @Nullable Path rejectFile,
+		boolean dryRun, boolean plan, long jobInstanceId, long jobExecutionId, OutcomeCounts counts, @Nullable Path rejectFile,
 		@Nullable Path resultsFile, Instant startedAt, Instant endedAt, long recordsThisRun) {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -43,6 +43,7 @@ public record RunSummary(String status, int exitCode, String input, String sha25
 		json.put("format", this.format);
 		json.put("target", this.target);
 		json.put("dryRun", this.dryRun);
+		json.put("plan", this.plan);
 		json.put("jobInstanceId", this.jobInstanceId);
 		json.put("jobExecutionId", this.jobExecutionId);
 		ObjectNode countsJson = json.putObject("counts");

@@ -5,21 +5,26 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.job.ImportOptions;
+import com.example.couponimporter.plan.PlanDatabase;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.db.Databases;
 
-/** The target of a step with {@code importer.target=api}: the API, or the requests file for a dry run. */
+/** The target of a step with {@code importer.target=api}: the API, lookups for a plan, or the requests file for a dry run. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "importer.target", havingValue = "api")
 class ApiTargetConfiguration {
@@ -34,13 +39,13 @@ class ApiTargetConfiguration {
 	@StepScope
 	SeriesTarget seriesTarget(ImporterProperties properties, DataSource dataSource,
 			PlatformTransactionManager transactionManager, CouponSeriesReader couponSeriesReader,
-			@Value("#{stepExecution}") StepExecution step, RateLimit apiRateLimit) throws IOException, SQLException {
+			@Value("#{stepExecution}") StepExecution step, RateLimit apiRateLimit, ImportOptions options,
+			ObjectProvider<PlanDatabase> planDatabase) throws IOException, SQLException {
 		ImporterProperties.Api api = properties.getApi();
 		String baseUrl = ApiSettings.baseUrl(api);
 		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
-		if (properties.isDryRun()) {
-			ReportPaths paths = new ReportPaths(properties.getReportDir(), couponSeriesReader.input().baseName(),
-					jobInstanceId);
+		if (properties.isDryRun() && !properties.isPlan()) {
+			ReportPaths paths = options.reportPaths(couponSeriesReader.input(), jobInstanceId);
 			return new ApiDryRunTarget(paths.requests(), baseUrl);
 		}
 		Backoff backoff = new Backoff(api.getInitialBackoff(), api.getMaxBackoff(), api.getMaxAttempts());
@@ -49,8 +54,22 @@ class ApiTargetConfiguration {
 				: new OAuthTokens(transport, baseUrl, api.getOauthKey(), api.getOauthSecret(), backoff);
 		SeriesCalls calls = new SeriesCalls(new ApiClient(transport, baseUrl, auth), backoff, api.getLookupParam(),
 				properties.getOnExisting());
+		if (properties.isPlan()) {
+			return new ApiPlanTarget(calls, planLedger(planDatabase.getObject(), baseUrl), properties.getOnExisting(),
+					api.getConcurrency());
+		}
 		ApiLedger ledger = new ApiLedger(dataSource, transactionManager, baseUrl, Databases.isPostgres(dataSource));
 		return new ApiTarget(calls, ledger, jobInstanceId, properties.getOnExisting(), api.getConcurrency());
+	}
+
+	/** The ledger in the database a plan reads, if it has one. */
+	private static @Nullable ApiLedger planLedger(PlanDatabase database, String baseUrl) throws SQLException {
+		DataSource dataSource = database.dataSource();
+		if (dataSource == null || !database.hasTable("api_ledger")) {
+			return null;
+		}
+		return new ApiLedger(dataSource, new DataSourceTransactionManager(dataSource), baseUrl,
+				Databases.isPostgres(dataSource));
 	}
 
 }

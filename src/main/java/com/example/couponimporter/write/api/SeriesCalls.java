@@ -151,10 +151,10 @@ final class SeriesCalls {
 	 * The lookup's answer: {@code id} when found, {@code impossible} saying why the API could not tell, both
 	 * {@code null} for a clean "not found".
 	 */
-	private record Lookup(@Nullable Long id, @Nullable String impossible, @Nullable String requestId) {
+	record Lookup(@Nullable Long id, @Nullable String impossible, @Nullable String requestId) {
 	}
 
-	private Lookup lookup(CouponSeries series) throws InterruptedException {
+	Lookup lookup(CouponSeries series) throws InterruptedException {
 		Duration retryAfter = null;
 		String lastFailure = null;
 		for (int attempt = 1; attempt <= this.backoff.maxAttempts(); attempt++) {

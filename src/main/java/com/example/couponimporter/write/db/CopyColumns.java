@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 /**
  * The columns a {@code COPY} into {@code coupon_series} lists: the id, the field columns that some series of
- * the import had a value for so far, and the lineage. A field column no series had a value for is left out
+ * the import had a value for so far, the lineage and the creating job execution. A field column no series had a value for is left out
  * and gets its default, {@code NULL}, without PostgreSQL reading a null field for it in every row: files
  * usually give a fraction of the 93 fields. Grows as series bring values for more fields, never shrinks.
  */
@@ -27,10 +27,10 @@ final class CopyColumns {
 	private CopyColumns(boolean[] included) {
 		this.included = included;
 		int[] listed = IntStream.range(0, included.length).filter(i -> included[i]).toArray();
-		this.count = 1 + listed.length + SeriesColumns.LINEAGE.size();
+		this.count = 1 + listed.length + SeriesColumns.LINEAGE.size() + 1;
 		this.list = "id, " + Arrays.stream(listed)
 			.mapToObj(i -> SeriesColumns.FIELDS.get(i).column() + ", ")
-			.collect(Collectors.joining()) + String.join(", ", SeriesColumns.LINEAGE);
+			.collect(Collectors.joining()) + String.join(", ", SeriesColumns.LINEAGE) + ", " + SeriesColumns.CREATED;
 	}
 
 	private static boolean[] filled(boolean value) {
@@ -39,7 +39,7 @@ final class CopyColumns {
 		return included;
 	}
 
-	/** How many columns a row has: the id, the listed field columns and the lineage. */
+	/** How many columns a row has: the id, the listed field columns, the lineage and the creating execution. */
 	int count() {
 		return this.count;
 	}

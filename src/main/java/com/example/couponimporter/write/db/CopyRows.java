@@ -83,6 +83,7 @@ final class CopyRows {
 		}
 		row.bytes(this.importFile);
 		row.bigint(series.line());
+		row.bigint(this.jobExecutionId); // the lineage, then created_job_execution_id: the same for a new row
 		row.bigint(this.jobExecutionId);
 		return new EncodedRow(row.bytes(), columns);
 	}

@@ -27,7 +27,7 @@ public class JdbcTarget implements SeriesTarget {
 
 	private static final String INSERT = "INSERT INTO coupon_series (" + SeriesColumns.all() + ", imported_at) VALUES ("
 			+ SeriesColumns.FIELDS.stream().map(JdbcTarget::placeholder).collect(Collectors.joining(", "))
-			+ ", ?, ?, ?, ?)";
+			+ ", ?, ?, ?, ?, ?)";
 
 	private static final String UPDATE = "UPDATE coupon_series SET " + SeriesColumns.FIELDS.stream()
 		.filter(f -> SeriesColumns.UPDATED.contains(f.column()))
@@ -55,7 +55,8 @@ public class JdbcTarget implements SeriesTarget {
 			Long id = find(series);
 			if (id == null) {
 				List<Object> args = values(series, SeriesColumns.FIELDS);
-				args.addAll(List.of(this.lineage.importFile(), series.line(), this.lineage.jobExecutionId(), now));
+				args.addAll(List.of(this.lineage.importFile(), series.line(), this.lineage.jobExecutionId(),
+						this.lineage.jobExecutionId(), now));
 				this.jdbc.update(INSERT, args.toArray());
 				results.add(TargetResult.of(Outcome.CREATED, find(series)));
 			}

@@ -131,7 +131,8 @@ public class PostgresCopyTarget implements SeriesTarget {
 		Map<String, String> expected = new LinkedHashMap<>();
 		expected.put("id", "bigint");
 		SeriesColumns.FIELDS.forEach(field -> expected.put(field.column(), SeriesColumns.sqlType(field.type())));
-		expected.putAll(Map.of("import_file", "text", "import_line", "bigint", "import_job_execution_id", "bigint"));
+		expected.putAll(Map.of("import_file", "text", "import_line", "bigint", "import_job_execution_id", "bigint",
+				SeriesColumns.CREATED, "bigint"));
 		Map<String, String> actual = new HashMap<>();
 		this.jdbc.query(COLUMN_TYPES, (RowCallbackHandler) rs -> actual.put(rs.getString(1), rs.getString(2)));
 		expected.forEach((column, type) -> {
@@ -229,7 +230,7 @@ public class PostgresCopyTarget implements SeriesTarget {
 				: TargetResult.of(Outcome.EXISTING, id);
 	}
 
-	static FieldError alreadyExists(CouponSeries series, Long id) {
+	public static FieldError alreadyExists(CouponSeries series, Long id) {
 		return new FieldError(Field.SERIES_CODE.apiName(), ErrorCode.ALREADY_EXISTS, "seriesCode "
 				+ series.seriesCode() + " of org " + series.orgId() + " already exists in the database (id " + id
 				+ "); importer.on-existing=reject refuses existing series");

@@ -22,12 +22,19 @@ final class SeriesColumns {
 
 	static final List<String> LINEAGE = List.of("import_file", "import_line", "import_job_execution_id");
 
+	/**
+	 * The job execution that created the row: written with the row, never overwritten by an update, so that
+	 * an undo can tell the series an import created from those it updated.
+	 */
+	static final String CREATED = "created_job_execution_id";
+
 	private SeriesColumns() {
 	}
 
-	/** The field columns followed by the lineage columns, comma-separated. */
+	/** The field columns, the lineage columns and {@link #CREATED}, comma-separated: the columns of a new row. */
 	static String all() {
-		return FIELDS.stream().map(Field::column).collect(Collectors.joining(", ")) + ", " + String.join(", ", LINEAGE);
+		return FIELDS.stream().map(Field::column).collect(Collectors.joining(", ")) + ", " + String.join(", ", LINEAGE)
+				+ ", " + CREATED;
 	}
 
 	/**
