@@ -19,13 +19,14 @@ a record 1-20 lines earlier (within a chunk), 100-5,000 earlier (across chunks) 
 Without --bad and --dups the records are valid and their keys unique, so that psql \\copy loads the same file.
 
 usage: generate.py N OUT [--profile realistic|simple] [--seed S] [--bad F] [--dups F] [--format csv|jsonl]
-                         [--copy-header] [--gzip]
+                         [--copy-header] [--gzip] [--parts P]
 """
 import argparse
 import csv
 import gzip
 import hashlib
 import json
+import os
 import random
 import re
 import sys
@@ -314,33 +315,23 @@ def duplicate_of(i, rnd, keys):
     return keys.of(max(0, i - distance))
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("n", type=int)
-    p.add_argument("out")
-    p.add_argument("--profile", choices=["realistic", "simple"], default="realistic")
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--bad", type=float, default=0.0)
-    p.add_argument("--dups", type=float, default=0.0)
-    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
-    p.add_argument("--copy-header", action="store_true", help="write table column names (for psql \\copy)")
-    p.add_argument("--gzip", action="store_true")
-    a = p.parse_args()
-    rnd = random.Random(a.seed)
+def write(a, n, out, seed, header):
+    """Writes n records of the options a to out."""
+    rnd = random.Random(seed)
     # A second generator draws the defects, so that the clean file and a defective one have the same records.
-    defects = random.Random(a.seed + 1)
-    keys = Keys(a.seed, a.profile)
+    defects = random.Random(seed + 1)
+    keys = Keys(seed, a.profile)
     fields = SIMPLE if a.profile == "simple" else REQUEST + RECORD_KEEPING
     make = simple_record if a.profile == "simple" else realistic_record
     # surrogateescape writes the lone byte of a MALFORMED record's invalid UTF-8 as it is.
-    opener = (lambda: gzip.open(a.out, "wt", newline="", encoding="utf-8", errors="surrogateescape", compresslevel=6)) \
-        if a.gzip else (lambda: open(a.out, "w", newline="", encoding="utf-8", errors="surrogateescape"))
+    opener = (lambda: gzip.open(out, "wt", newline="", encoding="utf-8", errors="surrogateescape", compresslevel=6)) \
+        if a.gzip else (lambda: open(out, "w", newline="", encoding="utf-8", errors="surrogateescape"))
     with opener() as f:
         w = csv.writer(f, lineterminator="\n")
-        if a.format == "csv":
+        if a.format == "csv" and header:
             w.writerow([snake(x) for x in fields] if a.copy_header else fields)
         nth_defect = 0
-        for i in range(a.n):
+        for i in range(n):
             r = make(i, rnd, keys)
             draw = defects.random()
             malformed = None
@@ -364,6 +355,40 @@ def main():
                 line = json.dumps(typed(r, a.profile), separators=(",", ":"), ensure_ascii=False)
                 f.write((line[:len(line) // 2] if malformed == "short" else line) + "\n")
 
+
+def write_part(job):
+    a, k, n = job
+    write(a, n, f"{a.out}.{k}", a.seed + 1000 * k, k == 0)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("n", type=int)
+    p.add_argument("out")
+    p.add_argument("--profile", choices=["realistic", "simple"], default="realistic")
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--bad", type=float, default=0.0)
+    p.add_argument("--dups", type=float, default=0.0)
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.add_argument("--copy-header", action="store_true", help="write table column names (for psql \\copy)")
+    p.add_argument("--gzip", action="store_true")
+    p.add_argument("--parts", type=int, default=1,
+                   help="write the file as this many parts at once (each its own seed, so keys and repeats stay "
+                        "within a part), then join them: for files of 10M records")
+    a = p.parse_args()
+    if a.parts <= 1:
+        write(a, a.n, a.out, a.seed, True)
+        return
+    import multiprocessing
+    import shutil
+    sizes = [a.n // a.parts + (1 if k < a.n % a.parts else 0) for k in range(a.parts)]
+    with multiprocessing.Pool() as pool:
+        pool.map(write_part, [(a, k, n) for k, n in enumerate(sizes)])
+    with open(a.out, "wb") as out:
+        for k in range(a.parts):
+            with open(f"{a.out}.{k}", "rb") as part:
+                shutil.copyfileobj(part, out, 1 << 20)
+            os.remove(f"{a.out}.{k}")
 
 if __name__ == "__main__":
     sys.exit(main())

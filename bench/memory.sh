@@ -25,8 +25,9 @@ mkdir -p "$data"
 [ -f target/coupon-series-importer.jar ] || ./mvnw -B -q package -DskipTests
 cp target/coupon-series-importer.jar "$work/importer.jar"
 input=$data/$profile-$records-bad$bad-dups$dups.$format
+# More than a million records are written in parts of a million side by side (bench/generate.py --parts).
 [ -f "$input" ] || { python3 bench/generate.py "$records" "$input.part" --profile "$profile" --bad "$bad" \
-  --dups "$dups" --format "$format" && mv "$input.part" "$input"; }
+  --dups "$dups" --format "$format" --parts $(( (records + 999999) / 1000000 )) && mv "$input.part" "$input"; }
 
 echo "$records records ($(du -m "$input" | cut -f1) MB $format, profile $profile, bad $bad, duplicates $dups)," \
   "$java_opts; $("$java" -version 2>&1 | head -1)"

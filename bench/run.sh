@@ -9,7 +9,8 @@
 #        GZIP=1 feeds the importer the gzipped file; PGHOST (127.0.0.1) PGUSER (postgres);
 #        JAVA (java) JAVA_OPTS (-Xmx256m) IMPORTER_ARGS (extra --importer.* options);
 #        BENCH_DATA (/tmp/importer-bench-data): generated files are kept there and reused by later runs
-#        FORM=container: run the importer as the container image does (bench/container-form.sh)
+#        FORM=container: run the importer as the container image does (bench/container-form.sh: extracted
+#        layers and an AOT cache with a JDK 25, an AppCDS archive with 17)
 #        REIMPORT=1: then import the same file again (--importer.force=true) into the filled table, where every
 #        series exists, and compare that run with the first import
 set -euo pipefail
@@ -34,8 +35,9 @@ mkdir -p "$data"
 cp target/coupon-series-importer.jar "$work/importer.jar"
 importer=(-jar "$work/importer.jar")
 if [ "${FORM:-jar}" = "container" ]; then
-  bench/container-form.sh "$work/importer.jar" "$work/app"
-  importer=(-XX:SharedArchiveFile="$work/app/application.jsa" -Xlog:cds=off -jar "$work/app/importer.jar")
+  JAVA="$java" bench/container-form.sh "$work/importer.jar" "$work/app"
+  read -ra form < "$work/app/java-options"
+  importer=("${form[@]}" -jar "$work/app/importer.jar")
 fi
 
 now() { date +%s.%N; }
@@ -127,7 +129,7 @@ rows=$(psql -qtA -d "$db" -c "SELECT count(*) FROM coupon_series")
 
 printf '\nrecords %s (profile %s, %s MB %s, bad %s, duplicates %s) -> rows %s; importer run as %s with %s\n' \
   "$records" "$profile" "$size" "$format" "$bad" "$dups" "$rows" \
-  "$([ "${FORM:-jar}" = container ] && echo 'the container image does (layers + AppCDS)' || echo 'java -jar')" \
+  "$([ "${FORM:-jar}" = container ] && echo "the container image does ($(cat "$work/app/java-options"))" || echo 'java -jar')" \
   "$("$java" -version 2>&1 | head -1)"
 printf 'psql \\copy  : %8.2f s  %9.0f rec/s\n' "$copy_s" "$(echo "$records / $copy_s" | bc -l)"
 printf 'binary floor: %8.2f s  %9.0f rec/s  (%.2f x \\copy)\n' "$binary_s" "$(echo "$records / $binary_s" | bc -l)" \

@@ -12,6 +12,7 @@ import com.example.couponimporter.job.ImportCommand;
 import com.example.couponimporter.job.InboxCommand;
 import com.example.couponimporter.job.StopOnSignal;
 import com.example.couponimporter.partition.PartitionWorker;
+import com.example.couponimporter.read.InputDigests;
 import com.example.couponimporter.undo.UndoCommand;
 
 /** The importer's entry point: one run imports one input (or an inbox of them) and exits with the code of SPEC §9. */
@@ -28,6 +29,16 @@ public class CouponSeriesImporterApplication {
 
 	/** Runs the importer in this JVM and returns its exit code; used by {@link #main} and the tests. */
 	public static int run(String... args) {
+		InputDigests.startEarly(args, System.getenv("IMPORTER_INPUT"));
+		try {
+			return runApplication(args);
+		}
+		finally {
+			InputDigests.forget();
+		}
+	}
+
+	private static int runApplication(String... args) {
 		ConfigurableApplicationContext context;
 		try {
 			SpringApplication application = new SpringApplication(CouponSeriesImporterApplication.class);

@@ -100,11 +100,17 @@ public class ImportOptions {
 	 * Records per transaction: as configured, else 5000 for the database (measured faster than 2000, whose
 	 * chunk ends cost more, and than 10000, whose records in flight cost more GC) and, for the API, 100 rounds
 	 * of {@code importer.api.concurrency} calls (100 to 5000): at each chunk's end the calls in flight drain
-	 * and nothing is sent until the next chunk starts, so the fewer boundaries the better.
+	 * and nothing is sent until the next chunk starts, so the fewer boundaries the better. A dry run or a plan
+	 * writes nothing, so its chunk ends cost little, while the records in flight (a chunk, and one more read
+	 * ahead) are what its garbage collector copies again and again: 1000 (a realistic 1M-record dry run at
+	 * -Xmx256m took 11 s instead of 23 s with 5000).
 	 */
 	public int chunkSize() {
 		if (this.properties.getChunkSize() > 0) {
 			return this.properties.getChunkSize();
+		}
+		if (this.properties.isDryRun()) {
+			return 1000;
 		}
 		if (this.properties.getTarget() != Target.API) {
 			return 5000;

@@ -4,9 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -101,19 +98,12 @@ public record InputFile(String location, Resource resource, InputFormat format, 
 
 	/** The SHA-256 of the file as stored, in hex: what identifies an import of this content. */
 	public String sha256() {
-		try (InputStream in = this.resource.getInputStream()) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[1 << 16];
-			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				digest.update(buffer, 0, n);
-			}
-			return HexFormat.of().formatHex(digest.digest());
+		try {
+			return (this.resource instanceof FileSystemResource file) ? InputDigests.of(file.getFile().toPath())
+					: InputDigests.of(this.resource.getInputStream());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
