@@ -74,7 +74,8 @@ class PartitionedImportTest {
 		try (var files = Files.list(dir.resolve("partitioned"))) {
 			assertThat(files.map(f -> f.getFileName().toString()))
 				.as("the partitions' own reports are merged and removed")
-				.containsExactlyInAnyOrder("series-1.rejects.csv", "series-1.results.csv", "series-1.summary.json");
+				.containsExactlyInAnyOrder("series-1.rejects.csv", "series-1.results.csv", "series-1.review.html",
+						"series-1.summary.json");
 		}
 		assertThat(partitioned.jdbc().queryForObject("SELECT count(*) FROM import_reject_tally", Long.class))
 			.as("the partitions' reject counts are removed once the import completed").isZero();
