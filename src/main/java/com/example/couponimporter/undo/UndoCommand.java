@@ -1,9 +1,7 @@
 package com.example.couponimporter.undo;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
