@@ -3,8 +3,6 @@ package com.example.couponimporter.history;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -92,9 +90,7 @@ class HistoryTest {
 	}
 
 	private static String[] args(String... options) {
-		List<String> all = new ArrayList<>(Arrays.asList(db.args()));
-		all.addAll(Arrays.asList(options));
-		return all.toArray(String[]::new);
+		return db.argsWith(options);
 	}
 
 }

@@ -3,8 +3,6 @@ package com.example.couponimporter.plan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -122,9 +120,7 @@ class PlanTest {
 	}
 
 	private static String[] args(String... options) {
-		List<String> all = new ArrayList<>(Arrays.asList(db.args()));
-		all.addAll(Arrays.asList(options));
-		return all.toArray(String[]::new);
+		return db.argsWith(options);
 	}
 
 }

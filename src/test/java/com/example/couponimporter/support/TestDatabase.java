@@ -40,6 +40,13 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 		return new String[] { "--spring.datasource.url=" + url(), "--spring.datasource.username=postgres" };
 	}
 
+	/** {@link #args()} followed by {@code options}. */
+	public String[] argsWith(String... options) {
+		String[] all = java.util.Arrays.copyOf(args(), args().length + options.length);
+		System.arraycopy(options, 0, all, args().length, options.length);
+		return all;
+	}
+
 	public JdbcTemplate jdbc() {
 		return this.jdbc;
 	}

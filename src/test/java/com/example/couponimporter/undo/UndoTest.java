@@ -244,9 +244,7 @@ class UndoTest {
 	}
 
 	private static String[] args(String... options) {
-		List<String> all = new ArrayList<>(Arrays.asList(db.args()));
-		all.addAll(Arrays.asList(options));
-		return all.toArray(String[]::new);
+		return db.argsWith(options);
 	}
 
 	private static long undoInstance() {
