@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.repository.JobRepository;
@@ -33,7 +34,7 @@ public class HistoryCommand {
 	private static final int DEFAULT_COUNT = 20;
 
 	/** The table's columns that hold numbers, aligned right. */
-	private static final java.util.Set<Integer> NUMBERS = java.util.Set.of(0, 7, 8, 9, 10, 11, 12);
+	private static final Set<Integer> NUMBERS = Set.of(0, 7, 8, 9, 10, 11, 12);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneId.systemDefault());

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -147,7 +148,7 @@ public final class ReviewPage {
 		void readCsv(Path file, Charset charset, char delimiter) throws IOException, CsvValidationException {
 			try (BufferedReader in = Files.newBufferedReader(file, charset);
 					CSVReader csv = new CSVReaderBuilder(in)
-						.withCSVParser(new com.opencsv.CSVParserBuilder().withSeparator(delimiter).build())
+						.withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
 						.build()) {
 				String[] header = csv.readNext();
 				int inputColumns = header.length - 3;

@@ -104,6 +104,18 @@ class ReviewPageBrowserTest {
 	}
 
 	@Test
+	void cellsShowAsTheyWereReadBackslashesAndQuotesIncluded() throws Exception {
+		Path input = Files.writeString(this.dir.resolve("paths.csv"), HEADER
+				+ "100737,P-1,\"C:\\shares\\q4 \"\"promo\"\"\",D1,ABS,ten,2099-01-01T00:00:00Z,Hi\n");
+
+		ImportRun run = ImportRun.run(this.dir.resolve("reports"), "--importer.input=" + input, "--importer.dry-run=true");
+
+		browser.get(run.file("review.html").toUri().toString());
+		assertThat(browser.findElements(By.cssSelector("#rows tr td")))
+			.extracting(WebElement::getText).contains("C:\\shares\\q4 \"promo\"");
+	}
+
+	@Test
 	void aLargeRejectReportIsCountedWholeAndShownInPages() throws Exception {
 		StringBuilder lines = new StringBuilder(HEADER);
 		int rejects = ReviewPage.SHOWN + 700;
