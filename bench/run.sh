@@ -7,7 +7,8 @@
 # usage: bench/run.sh [RECORDS] [BAD_FRACTION] [FORMAT]     e.g. bench/run.sh 1000000 0.05 csv
 # env:   PROFILE realistic (default) or simple (bench/generate.py); DUPS fraction repeating an earlier key;
 #        GZIP=1 feeds the importer the gzipped file; PGHOST (127.0.0.1) PGUSER (postgres);
-#        JAVA (java) JAVA_OPTS (-Xmx256m) IMPORTER_ARGS (extra --importer.* options);
+#        JAVA (java) JAVA_OPTS (-Xmx256m) IMPORTER_ARGS (extra --importer.* options); JAR (the jar to time,
+#        target/coupon-series-importer.jar, e.g. one built from an earlier commit to compare);
 #        BENCH_DATA (/tmp/importer-bench-data): generated files are kept there and reused by later runs
 #        FORM=container: run the importer as the container image does (bench/container-form.sh: extracted
 #        layers and an AOT cache with a JDK 25, an AppCDS archive with 17)
@@ -30,9 +31,10 @@ db=importer_bench_$$
 trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
 mkdir -p "$data"
 
-[ -f target/coupon-series-importer.jar ] || ./mvnw -B -q package -DskipTests
+jar=${JAR:-target/coupon-series-importer.jar}
+[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 # A copy, so that rebuilding while the benchmark runs does not pull the jar out from under it.
-cp target/coupon-series-importer.jar "$work/importer.jar"
+cp "$jar" "$work/importer.jar"
 importer=(-jar "$work/importer.jar")
 if [ "${FORM:-jar}" = "container" ]; then
   JAVA="$java" bench/container-form.sh "$work/importer.jar" "$work/app"

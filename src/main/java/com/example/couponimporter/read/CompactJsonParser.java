@@ -1,8 +1,14 @@
 package com.example.couponimporter.read;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.LongNode;
@@ -12,10 +18,12 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * Builds the same tree as {@link Json#MAPPER} for the JSON that series definitions hold almost always:
- * objects, arrays, whole numbers, texts, {@code true}, {@code false} and {@code null}. Anything else
- * (fractions, exponents, duplicate keys, errors of any kind) makes it give up, and the caller
+ * objects, arrays, numbers, texts, {@code true}, {@code false} and {@code null}. Anything else
+ * (very long numbers, duplicate keys, errors of any kind) makes it give up, and the caller
  * asks Jackson, so that values and error messages are Jackson's. Jackson's set-up per value costs more
- * than parsing a cell like {@code [1,2,3]}.
+ * than parsing a cell like {@code [1,2,3]}. It reads UTF-8 bytes: a JSON Lines record is parsed from the
+ * line as read, without decoding it into a UTF-16 string first (a tenth of the reading thread's time),
+ * and each text is decoded on its own.
  */
 final class CompactJsonParser {
 
@@ -26,40 +34,70 @@ final class CompactJsonParser {
 
 	private static final int MAX_TEXT = 64 * 1024;
 
+	/** Jackson's {@code maxNumberLength} in {@link Json#MAPPER} is 100. */
+	private static final int MAX_NUMBER = 64;
+
+	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+
+	private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
+
+	private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
+
 	/** Not JSON this parser takes on; never seen by callers. */
 	private static final RuntimeException GIVE_UP = new RuntimeException("not compact JSON", null, false, false) {
 	};
 
-	private final String text;
+	private final byte[] text;
 
 	private final String[] keys;
 
+	private final LineDecoder decoder;
+
 	private int pos;
 
-	private CompactJsonParser(String text, String[] keys) {
+	private CompactJsonParser(byte[] text, String[] keys, LineDecoder decoder) {
 		this.text = text;
 		this.keys = keys;
+		this.decoder = decoder;
 	}
 
-	/** The tree, or {@code null} when only Jackson can tell. */
+	/** The tree, or {@code null} when only Jackson can tell (a lone surrogate, which UTF-8 cannot hold, too). */
 	static JsonNode parse(String text) {
-		return parse(text, null);
+		if (text.length() > MAX_TEXT || hasLoneSurrogate(text)) {
+			return null;
+		}
+		return parse(text.getBytes(StandardCharsets.UTF_8), null, null);
+	}
+
+	private static boolean hasLoneSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isSurrogate(c)) {
+				if (!Character.isHighSurrogate(c) || i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return true;
+				}
+				i++;
+			}
+		}
+		return false;
 	}
 
 	/**
-	 * The tree, or {@code null} when only Jackson can tell.
+	 * The tree of UTF-8 text, or {@code null} when only Jackson can tell (bytes that are not UTF-8 too).
 	 * @param keys the outermost object's keys of the caller's value before, by position, which this call
 	 * reuses where its keys are the same and updates; {@code null} for none
+	 * @param decoder a strict UTF-8 decoder for the rare text that decodes with a replacement character;
+	 * {@code null} when the bytes are known to be UTF-8
 	 */
-	static JsonNode parse(String text, String[] keys) {
-		if (text.length() > MAX_TEXT) {
+	static JsonNode parse(byte[] text, String[] keys, LineDecoder decoder) {
+		if (text.length > MAX_TEXT) {
 			return null;
 		}
-		CompactJsonParser parser = new CompactJsonParser(text, keys);
+		CompactJsonParser parser = new CompactJsonParser(text, keys, decoder);
 		try {
 			JsonNode value = parser.value(0);
 			parser.skipWhitespace();
-			return (parser.pos == text.length()) ? value : null;
+			return (parser.pos == text.length) ? value : null;
 		}
 		catch (RuntimeException ex) {
 			if (ex == GIVE_UP || ex instanceof IndexOutOfBoundsException) {
@@ -71,7 +109,7 @@ final class CompactJsonParser {
 
 	private JsonNode value(int depth) {
 		skipWhitespace();
-		char c = this.text.charAt(this.pos);
+		byte c = this.text[this.pos];
 		if (c == '{') {
 			return object(depth + 1);
 		}
@@ -84,14 +122,14 @@ final class CompactJsonParser {
 		if (c == '-' || (c >= '0' && c <= '9')) {
 			return number();
 		}
-		if (this.text.startsWith("true", this.pos)) {
-			return literal(4, BooleanNode.TRUE);
+		if (startsWith(TRUE)) {
+			return literal(TRUE.length, BooleanNode.TRUE);
 		}
-		if (this.text.startsWith("false", this.pos)) {
-			return literal(5, BooleanNode.FALSE);
+		if (startsWith(FALSE)) {
+			return literal(FALSE.length, BooleanNode.FALSE);
 		}
-		if (this.text.startsWith("null", this.pos)) {
-			return literal(4, NullNode.instance);
+		if (startsWith(NULL)) {
+			return literal(NULL.length, NullNode.instance);
 		}
 		throw GIVE_UP;
 	}
@@ -99,14 +137,15 @@ final class CompactJsonParser {
 	private ObjectNode object(int depth) {
 		checkDepth(depth);
 		this.pos++;
-		ObjectNode object = NODES.objectNode();
+		ObjectNode object = (depth == 1 && this.keys != null) ? new ObjectNode(NODES, new LinkedHashMap<>(sizeBefore()))
+				: NODES.objectNode();
 		if (nextIs('}')) {
 			return object;
 		}
 		int index = 0;
 		do {
 			skipWhitespace();
-			if (this.text.charAt(this.pos) != '"') {
+			if (this.text[this.pos] != '"') {
 				throw GIVE_UP;
 			}
 			String key = (depth == 1 && this.keys != null) ? knownKey(index++) : string();
@@ -139,6 +178,15 @@ final class CompactJsonParser {
 		return array;
 	}
 
+	/** Room for as many keys as the value before had, so that a record of 60 keys does not grow its map 3 times. */
+	private int sizeBefore() {
+		int keys = 0;
+		while (keys < this.keys.length && this.keys[keys] != null) {
+			keys++;
+		}
+		return 1 + keys * 4 / 3;
+	}
+
 	/**
 	 * The key at this index of the outermost object, as the same string as in the value before when it is
 	 * the same: the records of a file list their keys in one order, and a new string per key, hashed again
@@ -150,52 +198,73 @@ final class CompactJsonParser {
 		}
 		String known = this.keys[index];
 		int start = this.pos + 1;
-		int end = start + ((known != null) ? known.length() : 0);
-		if (known != null && end < this.text.length() && this.text.charAt(end) == '"'
-				&& this.text.startsWith(known, start)) {
-			this.pos = end + 1;
+		if (known != null && isAt(known, start)) {
+			this.pos = start + known.length() + 1;
 			return known;
 		}
 		String key = string();
-		// Only a key without escapes, whose text is the key itself, can be matched by its text.
+		// As many bytes as characters: ASCII without escapes, a key that its bytes can be matched with.
 		this.keys[index] = (this.pos - 1 - start == key.length()) ? key : null;
 		return key;
 	}
 
+	/** Whether the ASCII {@code key} and its closing quote are at {@code start}. */
+	private boolean isAt(String key, int start) {
+		int end = start + key.length();
+		if (end >= this.text.length || this.text[end] != '"') {
+			return false;
+		}
+		for (int i = 0; i < key.length(); i++) {
+			if (this.text[start + i] != key.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private String string() {
 		int start = ++this.pos;
+		int decoded = start;
 		StringBuilder escaped = null;
 		while (true) {
-			char c = this.text.charAt(this.pos);
+			byte c = this.text[this.pos];
 			if (c == '"') {
 				break;
 			}
-			if (c < 0x20) {
+			if (c >= 0 && c < 0x20) {
 				throw GIVE_UP;
 			}
 			if (c == '\\') {
 				if (escaped == null) {
-					escaped = new StringBuilder(this.text.length()).append(this.text, start, this.pos);
+					escaped = new StringBuilder(this.pos - start + 16);
 				}
-				escaped.append(unescape());
+				escaped.append(decode(decoded, this.pos)).append(unescape());
+				decoded = this.pos;
 				continue;
-			}
-			if (escaped != null) {
-				escaped.append(c);
 			}
 			this.pos++;
 		}
-		String value = (escaped != null) ? escaped.toString() : this.text.substring(start, this.pos);
+		String rest = decode(decoded, this.pos);
 		this.pos++;
-		return value;
+		return (escaped != null) ? escaped.append(rest).toString() : rest;
+	}
+
+	/** The text of the bytes from {@code from} to {@code to}; gives up on bytes that are not UTF-8. */
+	private String decode(int from, int to) {
+		String text = new String(this.text, from, to - from, StandardCharsets.UTF_8);
+		// The JDK decodes a bad sequence as U+FFFD; only then is a strict look needed.
+		if (this.decoder != null && text.indexOf('\uFFFD') >= 0 && !this.decoder.isValid(this.text, from, to)) {
+			throw GIVE_UP;
+		}
+		return text;
 	}
 
 	/** The character of the escape at the position, which it moves past. */
 	private char unescape() {
-		char c = this.text.charAt(this.pos + 1);
+		byte c = this.text[this.pos + 1];
 		this.pos += 2;
 		return switch (c) {
-			case '"', '\\', '/' -> c;
+			case '"', '\\', '/' -> (char) c;
 			case 'b' -> '\b';
 			case 'f' -> '\f';
 			case 'n' -> '\n';
@@ -204,7 +273,7 @@ final class CompactJsonParser {
 			case 'u' -> {
 				int code = 0;
 				for (int i = 0; i < 4; i++) {
-					code = code * 16 + hexDigit(this.text.charAt(this.pos++));
+					code = code * 16 + hexDigit(this.text[this.pos++]);
 				}
 				yield (char) code;
 			}
@@ -212,7 +281,7 @@ final class CompactJsonParser {
 		};
 	}
 
-	private static int hexDigit(char c) {
+	private static int hexDigit(byte c) {
 		if (c >= '0' && c <= '9') {
 			return c - '0';
 		}
@@ -222,49 +291,100 @@ final class CompactJsonParser {
 		throw GIVE_UP;
 	}
 
-	/** Whole numbers of up to 18 digits, without leading zeros; anything else is Jackson's. */
+	/**
+	 * A whole number of up to 18 digits as an int or long node, any other number as Jackson reads it with
+	 * {@code USE_BIG_DECIMAL_FOR_FLOATS}: the exact {@link BigDecimal} of its text (amounts like 12.50 are in
+	 * most records, and giving them up made Jackson read those records a second time). Longer whole
+	 * numbers, exponents beyond four digits and anything malformed are Jackson's.
+	 */
 	private JsonNode number() {
 		int start = this.pos;
-		boolean negative = this.text.charAt(this.pos) == '-';
-		if (negative) {
+		if (this.text[this.pos] == '-') {
 			this.pos++;
 		}
 		int digitsFrom = this.pos;
 		long value = 0;
-		while (this.pos < this.text.length()) {
-			char c = this.text.charAt(this.pos);
-			if (c < '0' || c > '9') {
-				break;
-			}
-			value = value * 10 + (c - '0');
+		while (isDigit(this.pos)) {
+			value = value * 10 + (this.text[this.pos] - '0');
 			this.pos++;
 		}
 		int digits = this.pos - digitsFrom;
-		boolean leadingZero = digits > 1 && this.text.charAt(digitsFrom) == '0';
-		if (digits == 0 || digits > 18 || leadingZero || (this.pos < this.text.length() && isNumberPart(this.pos))) {
-			this.pos = start;
+		if (digits == 0 || (digits > 1 && this.text[digitsFrom] == '0')) {
 			throw GIVE_UP;
 		}
-		value = negative ? -value : value;
+		boolean fraction = is(this.pos, '.');
+		if (fraction) {
+			this.pos++;
+			requireDigits(Integer.MAX_VALUE);
+		}
+		boolean exponent = is(this.pos, 'e') || is(this.pos, 'E');
+		if (exponent) {
+			this.pos++;
+			if (is(this.pos, '+') || is(this.pos, '-')) {
+				this.pos++;
+			}
+			requireDigits(4);
+		}
+		if (isNumberPart(this.pos)) {
+			throw GIVE_UP;
+		}
+		if (fraction || exponent) {
+			if (this.pos - start > MAX_NUMBER) {
+				throw GIVE_UP;
+			}
+			return DecimalNode.valueOf(new BigDecimal(new String(this.text, start, this.pos - start,
+					StandardCharsets.ISO_8859_1)));
+		}
+		if (digits > 18) {
+			throw GIVE_UP;
+		}
+		value = (this.text[start] == '-') ? -value : value;
 		return (value == (int) value) ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
 	}
 
-	private boolean isNumberPart(int at) {
-		char c = this.text.charAt(at);
-		return c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+	/** Moves past one to {@code max} digits. */
+	private void requireDigits(int max) {
+		int from = this.pos;
+		while (isDigit(this.pos)) {
+			this.pos++;
+		}
+		if (this.pos == from || this.pos - from > max) {
+			throw GIVE_UP;
+		}
 	}
 
+	private boolean is(int at, char c) {
+		return at < this.text.length && this.text[at] == c;
+	}
+
+	private boolean isDigit(int at) {
+		return at < this.text.length && this.text[at] >= '0' && this.text[at] <= '9';
+	}
+
+	private boolean isNumberPart(int at) {
+		return is(at, '.') || is(at, 'e') || is(at, 'E') || is(at, '+') || is(at, '-');
+	}
+
+	private boolean startsWith(byte[] literal) {
+		return this.pos + literal.length <= this.text.length
+				&& Arrays.equals(this.text, this.pos, this.pos + literal.length, literal, 0, literal.length);
+	}
+
+	/** The literal, unless a letter or digit (of any script: a byte of a multi-byte character) follows it. */
 	private JsonNode literal(int length, JsonNode node) {
 		this.pos += length;
-		if (this.pos < this.text.length() && Character.isLetterOrDigit(this.text.charAt(this.pos))) {
-			throw GIVE_UP;
+		if (this.pos < this.text.length) {
+			byte next = this.text[this.pos];
+			if (next < 0 || Character.isLetterOrDigit(next)) {
+				throw GIVE_UP;
+			}
 		}
 		return node;
 	}
 
 	private boolean nextIs(char c) {
 		skipWhitespace();
-		if (this.text.charAt(this.pos) == c) {
+		if (this.text[this.pos] == c) {
 			this.pos++;
 			return true;
 		}
@@ -272,14 +392,14 @@ final class CompactJsonParser {
 	}
 
 	private void expect(char c) {
-		if (this.text.charAt(this.pos++) != c) {
+		if (this.text[this.pos++] != c) {
 			throw GIVE_UP;
 		}
 	}
 
 	private void skipWhitespace() {
-		while (this.pos < this.text.length()) {
-			char c = this.text.charAt(this.pos);
+		while (this.pos < this.text.length) {
+			byte c = this.text[this.pos];
 			if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
 				return;
 			}

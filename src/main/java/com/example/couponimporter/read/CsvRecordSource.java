@@ -20,6 +20,9 @@ final class CsvRecordSource extends LineRecordSource {
 
 	private final CsvRecordParser parser;
 
+	/** The fast way for one-line UTF-8 records, or {@code null}. */
+	private final Utf8CellSplitter splitter;
+
 	private CsvHeader header;
 
 	CsvRecordSource(LineSource lines, LineDecoder decoder, char delimiter, int maxRecordBytes, long position,
@@ -27,6 +30,7 @@ final class CsvRecordSource extends LineRecordSource {
 		super(lines, decoder, maxRecordBytes, position, nextLine);
 		this.delimiter = delimiter;
 		this.parser = new CsvRecordParser(delimiter);
+		this.splitter = Utf8CellSplitter.applies(decoder, delimiter) ? new Utf8CellSplitter(delimiter, decoder) : null;
 	}
 
 	/** Reads the header row; {@code null} when the input has no lines other than blank ones. */
@@ -56,7 +60,7 @@ final class CsvRecordSource extends LineRecordSource {
 	public RawRecord reread(RawRecord record) {
 		CsvRecordParser parser = new CsvRecordParser(this.delimiter);
 		parser.parse(record.raw(), "", record.line());
-		return toRecord(record.line(), record.raw(), parser.cells(), this.header);
+		return toRecord(record.line(), record.raw(), null, parser.cells(), this.header);
 	}
 
 	private RawRecord nextRecord(CsvHeader header) throws IOException {
@@ -66,6 +70,12 @@ final class CsvRecordSource extends LineRecordSource {
 		}
 		if (first.truncated()) {
 			return consumed(first, malformed(first, tooLarge()));
+		}
+		if (header != null && this.splitter != null) {
+			List<String> cells = this.splitter.split(first.bytes());
+			if (cells != null && cells.size() == header.columnCount()) {
+				return consumed(first, toRecord(first.number(), null, first.bytes(), cells, header));
+			}
 		}
 		this.parser.reset();
 		List<String> text = new ArrayList<>(1);
@@ -112,7 +122,7 @@ final class CsvRecordSource extends LineRecordSource {
 			return consumed(last, RawRecord.malformed(first.number(), raw, "the record has " + cells.size()
 					+ " cells but the header has " + header.columnCount()));
 		}
-		return consumed(last, toRecord(first.number(), raw, cells, header));
+		return consumed(last, toRecord(first.number(), raw, null, cells, header));
 	}
 
 	/**
@@ -133,7 +143,7 @@ final class CsvRecordSource extends LineRecordSource {
 		return valid;
 	}
 
-	private static RawRecord toRecord(long line, String text, List<String> cells, CsvHeader header) {
+	private static RawRecord toRecord(long line, String text, byte[] utf8, List<String> cells, CsvHeader header) {
 		Map<Field, Object> values = new EnumMap<>(Field.class);
 		for (int i = 0; i < cells.size(); i++) {
 			Field field = header.field(i);
@@ -143,7 +153,7 @@ final class CsvRecordSource extends LineRecordSource {
 		}
 		List<String> kept = (header.keptColumns().size() == cells.size()) ? cells
 				: header.keptColumns().stream().map(cells::get).toList();
-		return new RawRecord(line, text, kept, null, values, List.of(), null);
+		return new RawRecord(line, text, utf8, kept, null, values, List.of(), null);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.example.couponimporter.read;
 
+import java.nio.charset.StandardCharsets;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -34,9 +36,12 @@ public final class Json {
 		return (tree != null) ? tree : MAPPER.readTree(text);
 	}
 
-	/** The tree of one record of JSON Lines, reusing the keys of the record before (see {@link CompactJsonParser}). */
+	/**
+	 * The tree of one record of JSON Lines in an encoding other than UTF-8, reusing the keys of the record
+	 * before (see {@link CompactJsonParser}).
+	 */
 	static JsonNode readRecord(String text, String[] keysBefore) throws JacksonException {
-		JsonNode tree = CompactJsonParser.parse(text, keysBefore);
+		JsonNode tree = CompactJsonParser.parse(text.getBytes(StandardCharsets.UTF_8), keysBefore, null);
 		return (tree != null) ? tree : MAPPER.readTree(text);
 	}
 

@@ -41,6 +41,17 @@ final class LineDecoder {
 		}
 	}
 
+	/** Whether the bytes from {@code from} to {@code to} are valid in the encoding. */
+	boolean isValid(byte[] bytes, int from, int to) {
+		try {
+			this.strict.reset().decode(ByteBuffer.wrap(bytes, from, to - from));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
 	/** The text of the bytes with invalid sequences replaced, for showing a malformed record. */
 	String decodeLeniently(byte[] bytes) {
 		return new String(bytes, this.charset);

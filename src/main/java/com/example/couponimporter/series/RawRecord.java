@@ -1,5 +1,6 @@
 package com.example.couponimporter.series;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
  * One record as read from the input, before validation.
  *
  * @param line the physical line of the file where the record starts, counting from 1
+ * @param text the record's text, or {@code null} when only its UTF-8 bytes are kept (see {@link #raw()})
+ * @param utf8 the record's text as UTF-8 bytes, or {@code null}: a CSV record cut from its bytes is decoded
+ * whole only if a report shows it, and an accepted record keeps only these while it waits to be written
  * @param cells CSV only: the cells of the input columns that the reject report copies, exactly as read
  * @param json JSON Lines only: the object as read, for the reject report
  * @param values the value given for each known field: a CSV cell's {@code String}, or any JSON value in JSON
@@ -17,11 +21,21 @@ import tools.jackson.databind.node.ObjectNode;
  * @param unknownKeys JSON Lines keys that name no field
  * @param malformed why the record could not be parsed, or {@code null}; then {@code raw} holds its text
  */
-public record RawRecord(long line, @Nullable String raw, @Nullable List<String> cells, @Nullable ObjectNode json,
-		Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
+public record RawRecord(long line, @Nullable String text, byte @Nullable [] utf8, @Nullable List<String> cells,
+		@Nullable ObjectNode json, Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
+
+	public RawRecord(long line, @Nullable String text, @Nullable List<String> cells, @Nullable ObjectNode json,
+			Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
+		this(line, text, null, cells, json, values, unknownKeys, malformed);
+	}
 
 	public static RawRecord malformed(long line, String raw, String reason) {
 		return new RawRecord(line, raw, null, null, Map.of(), List.of(), reason);
+	}
+
+	/** The record's text as read, with the line breaks inside quoted cells. */
+	public @Nullable String raw() {
+		return (this.text != null || this.utf8 == null) ? this.text : new String(this.utf8, StandardCharsets.UTF_8);
 	}
 
 	public boolean isMalformed() {
@@ -29,12 +43,34 @@ public record RawRecord(long line, @Nullable String raw, @Nullable List<String> 
 	}
 
 	/**
-	 * The record reduced to its line and text, for an accepted record waiting to be written: its cells,
-	 * JSON tree and values are many times the size of its text, and only a refusal by the target needs
-	 * them again (see {@code CouponSeriesReader.reread}).
+	 * Whether the text may hold the NUL character, as itself or as the JSON escape {@code \u0000}: PostgreSQL
+	 * cannot store it, and most records can be cleared of it without looking at their values.
+	 */
+	public boolean mayHoldNul() {
+		if (this.text != null) {
+			return this.text.indexOf('\0') >= 0 || this.text.contains("\\u0000");
+		}
+		if (this.utf8 == null) {
+			return true;
+		}
+		for (int i = 0; i < this.utf8.length; i++) {
+			if (this.utf8[i] == 0 || (this.utf8[i] == '\\' && i + 5 < this.utf8.length && this.utf8[i + 1] == 'u'
+					&& this.utf8[i + 2] == '0' && this.utf8[i + 3] == '0' && this.utf8[i + 4] == '0'
+					&& this.utf8[i + 5] == '0')) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The record reduced to its line and text (as bytes, when it has them), for an accepted record waiting to
+	 * be written: its cells, JSON tree and values are many times the size of its text, and only a refusal by
+	 * the target needs them again (see {@code CouponSeriesReader.reread}).
 	 */
 	public RawRecord textOnly() {
-		return new RawRecord(this.line, this.raw, null, null, Map.of(), List.of(), null);
+		return new RawRecord(this.line, (this.utf8 != null) ? null : this.text, this.utf8, null, null, Map.of(), List.of(),
+				null);
 	}
 
 }

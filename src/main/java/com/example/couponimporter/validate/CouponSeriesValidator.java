@@ -73,7 +73,7 @@ public final class CouponSeriesValidator {
 	}
 
 	private void parseGivenValues(RawRecord raw, Check check) {
-		boolean mayHoldNul = raw.raw() == null || raw.raw().indexOf('\0') >= 0 || raw.raw().contains("\\u0000");
+		boolean mayHoldNul = raw.mayHoldNul();
 		for (Field field : FIELDS) {
 			Object given = raw.values().get(field);
 			if (given == null) {

@@ -14,6 +14,7 @@ import com.example.couponimporter.series.ErrorCode;
 import com.example.couponimporter.series.Field;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Turns a given value (a CSV cell or any JSON value) into the typed value of its field, or says why it
@@ -51,8 +52,7 @@ final class ValueParser {
 		if (given instanceof String text) {
 			return fromText(field, text);
 		}
-		JsonNode node = (JsonNode) given;
-		return node.isString() ? fromText(field, node.stringValue()) : fromJson(field, node);
+		return (given instanceof StringNode text) ? fromText(field, text.stringValue()) : fromJson(field, (JsonNode) given);
 	}
 
 	private static Object fromText(Field field, String text) {

@@ -1,5 +1,6 @@
 package com.example.couponimporter.read;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,9 +21,13 @@ class CompactJsonParserTest {
 			"{\"dom\":[-1],\"dow\":[6],\"hours\":[9,10]}", "{\"channel\":\"app\",\"batch\":\"B00000\"}",
 			"[{\"productType\":\"SKU\",\"productIds\":[1,2]}]", "2147483647", "2147483648", "-2147483649",
 			"999999999999999999", "-0", "0", "\"a\\\"b\\\\c\\/d\\n\\t\\u00e9\\uD83D\\uDE00\"", "true", "false", "null",
-			"{\"a\":null,\"b\":true,\"c\":false}", "[[[[1]]]]", "\"\"", "{\"\":1}");
+			"{\"a\":null,\"b\":true,\"c\":false}", "[[[[1]]]]", "\"\"", "{\"\":1}", "12.5", "12.50", "-0.0", "0.1",
+			"1e3", "1E+3", "1.0E+2", "2.25e-3", "-7.5e0", "1E-400", "123456789012345678901.5", "[1.5,-0.25]",
+			"{\"min\":499.99,\"max\":-1}", "{\"région\":\"Москва\",\"e\":\"😀 ₹999 \\u00e9\"}", "\"\uFFFD\"",
+			"[\"日本語\",\"a\\\"é\\\"b\"]");
 
-	private static final List<String> NOT_TAKEN = List.of("12.5", "1e3", "01", "[01]", "-", "[1,]", "{\"a\":1,}",
+	private static final List<String> NOT_TAKEN = List.of("1.", ".5", "-.5", "1e", "1e+", "01.5", "1.5.2", "1e5e1",
+			"5e2147483648", "1.5e", "0x1", "01", "[01]", "-", "[1,]", "{\"a\":1,}",
 			"{\"a\":1,\"a\":2}", "[1] [2]", "tru", "truex", "nul", "\"\\x\"", "\"\\u12g4\"", "\"a\tb\"", "'a'", "",
 			" ", "[", "{\"a\"}", "{a:1}", "1234567890123456789", "NaN", "[1 2]", "\"unterminated", "+1", "[-]",
 			"{\"a\":1}x", "\"\\u0661\\u0662\"x");
@@ -37,10 +42,24 @@ class CompactJsonParserTest {
 	}
 
 	@Test
-	void fractionsDuplicatesAndErrorsAreLeftToJackson() {
+	void longNumbersDuplicatesAndErrorsAreLeftToJackson() {
 		for (String text : NOT_TAKEN) {
 			assertThat(CompactJsonParser.parse(text)).as(text).isNull();
 		}
+	}
+
+	/** A JSON Lines record is parsed from its bytes: bytes that are not UTF-8 are left to the caller's decoding. */
+	@Test
+	void bytesThatAreNotUtf8AreNotTaken() {
+		LineDecoder strict = new LineDecoder(StandardCharsets.UTF_8);
+		byte[] leadByteAlone = { '[', '"', 'a', (byte) 0xC3, '"', ']' };
+		byte[] outsideText = { '[', '1', (byte) 0xC3, (byte) 0xA9, ']' };
+		byte[] replacementCharacter = "[\"\uFFFD\",\"é\"]".getBytes(StandardCharsets.UTF_8);
+
+		assertThat(CompactJsonParser.parse(leadByteAlone, null, strict)).isNull();
+		assertThat(CompactJsonParser.parse(outsideText, null, strict)).isNull();
+		assertThat(CompactJsonParser.parse(replacementCharacter, null, strict))
+			.isEqualTo(Json.MAPPER.readTree("[\"\uFFFD\",\"é\"]"));
 	}
 
 	/** The outermost keys of the value before are reused only when the whole key's text is the same. */
@@ -48,10 +67,11 @@ class CompactJsonParserTest {
 	void aKeyOfTheValueBeforeIsReusedOnlyForTheSameText() {
 		List<String> sequence = List.of("{\"dom\":1,\"dow\":2}", "{\"domx\":1,\"dow\":2}", "{\"do\":1,\"dow\":2}",
 				"{\"dom\":1}", "{\"a\\\"b\":1}", "{\"a\"b\":1}", "{\"a\\\"b\":2}", "{\"x\\u0041\":1}",
-				"{\"xA\":1}", "{\"x\\u0041\":1}", "{\"dom\" :1}", "{\"dom\":{\"dom\":1}}");
+				"{\"xA\":1}", "{\"x\\u0041\":1}", "{\"dom\" :1}", "{\"dom\":{\"dom\":1}}", "{\"é\":1}", "{\"é\":2}",
+				"{\"e\":1}");
 		String[] keys = new String[8];
 		for (String text : sequence) {
-			JsonNode compact = CompactJsonParser.parse(text, keys);
+			JsonNode compact = CompactJsonParser.parse(text.getBytes(StandardCharsets.UTF_8), keys, null);
 			JsonNode jackson;
 			try {
 				jackson = Json.MAPPER.readTree(text);
@@ -63,14 +83,14 @@ class CompactJsonParserTest {
 			assertThat(compact).as(text).isNotNull();
 			assertSameTree(compact, jackson, text);
 		}
-		assertThat(CompactJsonParser.parse("{\"dom\":1,\"dow\":2}", keys).propertyNames())
+		assertThat(CompactJsonParser.parse("{\"dom\":1,\"dow\":2}".getBytes(StandardCharsets.UTF_8), keys, null).propertyNames())
 			.containsExactly("dom", "dow");
 	}
 
 	@Test
 	void mutatedValuesAreEitherReadAsJacksonReadsThemOrLeftToIt() {
 		Random random = new Random(42);
-		String alphabet = "{}[]\",:\\/-0123456789.eEtrufalsn u\t\n";
+		String alphabet = "{}[]\",:\\/-+0123456789.eEtrufalsn u\t\né";
 		for (int round = 0; round < 200_000; round++) {
 			StringBuilder text = new StringBuilder(SAMPLES.get(random.nextInt(SAMPLES.size())));
 			for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
@@ -107,6 +127,9 @@ class CompactJsonParserTest {
 	private static List<String> types(JsonNode node) {
 		List<String> types = new ArrayList<>();
 		types.add(node.getClass().getSimpleName());
+		if (node.isNumber()) {
+			types.add(node.numberValue().toString()); // a decimal's scale too
+		}
 		for (JsonNode child : node.values()) {
 			types.addAll(types(child));
 		}

@@ -1,6 +1,7 @@
 package com.example.couponimporter.read;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +83,32 @@ class JsonLinesInputTest {
 		assertThat(rejects.get(0).get("_line").asLong()).isEqualTo(1);
 		assertThat(errors(rejects.get(0))).isEqualTo("discountValue=INVALID_VALUE");
 		assertThat(rejects.get(0).get("_errors")).hasSize(1);
+	}
+
+	/** UTF-8 records are parsed from their bytes (CompactJsonParser): text of every script as read, bad bytes malformed. */
+	@Test
+	void nonAsciiTextIsReadAsWrittenAndBytesThatAreNotUtf8AreMalformed() throws IOException {
+		String accepted = "{\"seriesCode\": \"N1\", " + VALID.replace("\"d\"", "\"Grüße 😀 日本語\"")
+				+ ", \"customPropertyMap\": {\"région\": \"Москва\"}}\n";
+		String rejected = "{\"seriesCode\": \"N2\", " + with("discountValue", "0").replace("\"d\"", "\"Ünï \\u00e9 ₹\"")
+				+ ", \"région\": 1}\n";
+		byte[] invalid = ("{\"seriesCode\": \"N3\", " + VALID.replace("\"d\"", "\"café\"") + "}\n")
+			.getBytes(StandardCharsets.UTF_8);
+		int secondByteOfE = new String(invalid, StandardCharsets.UTF_8).indexOf("é") + 1; // all ASCII before it
+		invalid[secondByteOfE] = 'x';
+		Path input = this.dir.resolve("scripts.jsonl");
+		Files.write(input, (accepted + rejected).getBytes(StandardCharsets.UTF_8));
+		Files.write(input, invalid, java.nio.file.StandardOpenOption.APPEND);
+
+		ImportRun run = dryRun(input);
+
+		assertThat(run.counts()).isEqualTo("3/1/0/0/2");
+		List<JsonNode> rejects = run.jsonRejects();
+		assertThat(errors(rejects.get(0))).isEqualTo("discountValue=INVALID_VALUE;région=UNKNOWN_FIELD");
+		assertThat(rejects.get(0).get("description").asString()).isEqualTo("Ünï é ₹");
+		assertThat(errors(rejects.get(1))).isEqualTo("*=MALFORMED");
+		assertThat(rejects.get(1).get("_errors").get(0).get("message").asString()).contains("not valid UTF-8");
+		assertThat(rejects.get(1).get("_raw").asString()).contains("\"caf\uFFFDx\"");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package com.example.couponimporter.write.db;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -101,6 +102,49 @@ class PostgresTargetTest {
 			.isEqualTo("say \"hi\", a\nb \\ ü € 😀 ?");
 		assertThat(row.get("q")).isEqualTo("say \"hi\", \\ \u0007 ü € 😀");
 		assertThat(row.get("n")).hasToString("[1.5, true, null]");
+	}
+
+	/**
+	 * UTF-8 CSV cells are cut from the line's bytes (Utf8CellSplitter) unless a record needs the full quoting
+	 * rules: both ways must store and report the same text.
+	 */
+	@Test
+	void csvCellsCutFromTheirBytesKeepTheirTextAndRejectsShowTheWholeRecord() throws IOException {
+		String header = "orgId,seriesCode,description,discountCode,discountType,discountValue,validTillDate,smsTemplate,"
+				+ "customPropertyMap,info\n";
+		byte[] invalid = "1,U6,caf\u00e9 \u00e9,CODE,ABS,10,2099-01-01T00:00:00Z,Hi,{},x\n".getBytes(StandardCharsets.UTF_8);
+		invalid[10] = (byte) 0xC3; // "é " becomes a lead byte followed by another lead byte
+		String text = header
+				+ "1,U1,Grüße 😀 日本語,C\u00e9,ABS,10,2099-01-01T00:00:00Z,Hi,\"{\"\"k\"\": \"\"a, b\"\"}\",\n"
+				+ "1,U2,Grüße 😀 日本語,C\u00e9,ABS,10,2099-01-01T00:00:00Z,Hi,\"{\"\"k\"\": \"\"a, b\"\"}\",\"\"\n"
+				+ "1,U3,\"\uFFFD as text\",CODE,ABS,10,2099-01-01T00:00:00Z,\"Hi, \"\"you\"\"\",{},\"two\nlines\"\n"
+				+ "1,U4,Ünïcödé,CODE,ABS,-5,2099-01-01T00:00:00Z,Hi,\"{\"\"k\"\": \"\"\u20ac\"\"}\",\n"
+				+ "1,U5,in\"side,CODE,ABS,10,2099-01-01T00:00:00Z,Hi,{},x\n";
+		Path input = this.dir.resolve("bytes.csv");
+		Files.write(input, concat(text.getBytes(StandardCharsets.UTF_8), invalid));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), args("--importer.input=" + input));
+
+		assertThat(run.counts()).isEqualTo("6/3/0/0/3");
+		assertThat(db.jdbc().queryForList("SELECT series_code || '|' || description || '|' || discount_code || '|' "
+				+ "|| sms_template || '|' || custom_property_map::text || '|' || coalesce(info, '-') FROM coupon_series "
+				+ "ORDER BY series_code", String.class))
+			.containsExactly("U1|Grüße 😀 日本語|Cé|Hi|{\"k\": \"a, b\"}|-", "U2|Grüße 😀 日本語|Cé|Hi|{\"k\": \"a, b\"}|-",
+					"U3|\uFFFD as text|CODE|Hi, \"you\"|{}|two\nlines");
+		assertThat(run.rejectCodesByLine()).containsExactly(entry(6L, "discountValue=INVALID_VALUE"),
+				entry(7L, "*=MALFORMED"), entry(8L, "*=MALFORMED"));
+		List<Map<String, String>> rejects = run.rejects();
+		assertThat(rejects.get(0)).containsEntry("description", "Ünïcödé")
+			.containsEntry("customPropertyMap", "{\"k\": \"\u20ac\"}");
+		assertThat(rejects.get(1).get("orgId")).isEqualTo("1,U5,in\"side,CODE,ABS,10,2099-01-01T00:00:00Z,Hi,{},x");
+		assertThat(rejects.get(2).get("_error_messages")).contains("not valid UTF-8");
+		assertThat(rejects.get(2).get("orgId")).startsWith("1,U6,caf\u00e9\uFFFD");
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
 	}
 
 	/** PostgreSQL refuses a NUL in text and jsonb: the record is rejected, not the import failed at its chunk. */
