@@ -34,7 +34,7 @@ final class CompactJsonParser {
 
 	private static final int MAX_TEXT = 64 * 1024;
 
-	/** Jackson's {@code maxNumberLength} in {@link Json#MAPPER} is 100. */
+	/** Below Jackson's {@code maxNumberLength} (100 in {@link Json#MAPPER}): Jackson alone refuses a long number. */
 	private static final int MAX_NUMBER = 64;
 
 	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
@@ -73,7 +73,9 @@ final class CompactJsonParser {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (Character.isSurrogate(c)) {
-				if (!Character.isHighSurrogate(c) || i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+				boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+						&& Character.isLowSurrogate(text.charAt(i + 1));
+				if (!paired) {
 					return true;
 				}
 				i++;

@@ -85,7 +85,7 @@ class JsonLinesInputTest {
 		assertThat(rejects.get(0).get("_errors")).hasSize(1);
 	}
 
-	/** UTF-8 records are parsed from their bytes (CompactJsonParser): text of every script as read, bad bytes malformed. */
+	/** UTF-8 records are parsed from their bytes (CompactJsonParser): text of any script as read, bad bytes malformed. */
 	@Test
 	void nonAsciiTextIsReadAsWrittenAndBytesThatAreNotUtf8AreMalformed() throws IOException {
 		String accepted = "{\"seriesCode\": \"N1\", " + VALID.replace("\"d\"", "\"Grüße 😀 日本語\"")
