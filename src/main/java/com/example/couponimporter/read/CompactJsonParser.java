@@ -88,8 +88,8 @@ final class CompactJsonParser {
 	 * The tree of UTF-8 text, or {@code null} when only Jackson can tell (bytes that are not UTF-8 too).
 	 * @param keys the outermost object's keys of the caller's value before, by position, which this call
 	 * reuses where its keys are the same and updates; {@code null} for none
-	 * @param decoder a strict UTF-8 decoder for the rare text that decodes with a replacement character;
-	 * {@code null} when the bytes are known to be UTF-8
+	 * @param decoder the input's UTF-8 decoder, which refuses bytes that are not UTF-8; {@code null} when the
+	 * bytes are known to be UTF-8
 	 */
 	static JsonNode parse(byte[] text, String[] keys, LineDecoder decoder) {
 		if (text.length > MAX_TEXT) {
@@ -253,9 +253,9 @@ final class CompactJsonParser {
 
 	/** The text of the bytes from {@code from} to {@code to}; gives up on bytes that are not UTF-8. */
 	private String decode(int from, int to) {
-		String text = new String(this.text, from, to - from, StandardCharsets.UTF_8);
-		// The JDK decodes a bad sequence as U+FFFD; only then is a strict look needed.
-		if (this.decoder != null && text.indexOf('\uFFFD') >= 0 && !this.decoder.isValid(this.text, from, to)) {
+		String text = (this.decoder != null) ? this.decoder.decode(this.text, from, to)
+				: new String(this.text, from, to - from, StandardCharsets.UTF_8);
+		if (text == null) {
 			throw GIVE_UP;
 		}
 		return text;

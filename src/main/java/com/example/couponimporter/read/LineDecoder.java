@@ -26,29 +26,23 @@ final class LineDecoder {
 
 	/** The text of the bytes, or {@code null} if they are not valid in the encoding. */
 	String decode(byte[] bytes) {
+		return decode(bytes, 0, bytes.length);
+	}
+
+	/** The text of the bytes from {@code from} to {@code to}, or {@code null} if they are not valid in the encoding. */
+	String decode(byte[] bytes, int from, int to) {
 		if (this.utf8) {
 			// The JDK's own UTF-8 decoding is much faster; only a replacement character needs a strict look.
-			String text = new String(bytes, StandardCharsets.UTF_8);
+			String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
 			if (text.indexOf('\uFFFD') < 0) {
 				return text;
 			}
 		}
 		try {
-			return this.strict.reset().decode(ByteBuffer.wrap(bytes)).toString();
+			return this.strict.reset().decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			return null;
-		}
-	}
-
-	/** Whether the bytes from {@code from} to {@code to} are valid in the encoding. */
-	boolean isValid(byte[] bytes, int from, int to) {
-		try {
-			this.strict.reset().decode(ByteBuffer.wrap(bytes, from, to - from));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
 		}
 	}
 

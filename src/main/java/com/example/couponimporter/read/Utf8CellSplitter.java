@@ -123,9 +123,8 @@ final class Utf8CellSplitter {
 			cells.add(this.before[column]);
 			return true;
 		}
-		String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-		// The JDK decodes a bad sequence as U+FFFD; only then is a strict look needed.
-		if (text.indexOf('\uFFFD') >= 0 && !this.decoder.isValid(bytes, from, to)) {
+		String text = this.decoder.decode(bytes, from, to);
+		if (text == null) {
 			return false;
 		}
 		boolean scratch = bytes == this.unquoted;
