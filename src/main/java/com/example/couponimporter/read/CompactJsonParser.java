@@ -49,13 +49,13 @@ final class CompactJsonParser {
 
 	private final byte[] text;
 
-	private final String[] keys;
+	private final RecordKeys keys;
 
 	private final LineDecoder decoder;
 
 	private int pos;
 
-	private CompactJsonParser(byte[] text, String[] keys, LineDecoder decoder) {
+	private CompactJsonParser(byte[] text, RecordKeys keys, LineDecoder decoder) {
 		this.text = text;
 		this.keys = keys;
 		this.decoder = decoder;
@@ -86,12 +86,12 @@ final class CompactJsonParser {
 
 	/**
 	 * The tree of UTF-8 text, or {@code null} when only Jackson can tell (bytes that are not UTF-8 too).
-	 * @param keys the outermost object's keys of the caller's value before, by position, which this call
-	 * reuses where its keys are the same and updates; {@code null} for none
+	 * @param keys the outermost object's keys of the caller's value before, which this call reuses where
+	 * its keys are the same and updates; {@code null} for none
 	 * @param decoder the input's UTF-8 decoder, which refuses bytes that are not UTF-8; {@code null} when the
 	 * bytes are known to be UTF-8
 	 */
-	static JsonNode parse(byte[] text, String[] keys, LineDecoder decoder) {
+	static JsonNode parse(byte[] text, RecordKeys keys, LineDecoder decoder) {
 		if (text.length > MAX_TEXT) {
 			return null;
 		}
@@ -139,7 +139,8 @@ final class CompactJsonParser {
 	private ObjectNode object(int depth) {
 		checkDepth(depth);
 		this.pos++;
-		ObjectNode object = (depth == 1 && this.keys != null) ? new ObjectNode(NODES, new LinkedHashMap<>(sizeBefore()))
+		boolean outermost = depth == 1 && this.keys != null;
+		ObjectNode object = outermost ? new ObjectNode(NODES, new LinkedHashMap<>(1 + this.keys.count() * 4 / 3))
 				: NODES.objectNode();
 		if (nextIs('}')) {
 			return object;
@@ -150,7 +151,7 @@ final class CompactJsonParser {
 			if (this.text[this.pos] != '"') {
 				throw GIVE_UP;
 			}
-			String key = (depth == 1 && this.keys != null) ? knownKey(index++) : string();
+			String key = outermost ? knownKey(index++) : string();
 			skipWhitespace();
 			expect(':');
 			if (object.putIfAbsent(key, value(depth)) != null) {
@@ -180,48 +181,22 @@ final class CompactJsonParser {
 		return array;
 	}
 
-	/** Room for as many keys as the value before had, so that a record of 60 keys does not grow its map 3 times. */
-	private int sizeBefore() {
-		int keys = 0;
-		while (keys < this.keys.length && this.keys[keys] != null) {
-			keys++;
-		}
-		return 1 + keys * 4 / 3;
-	}
-
 	/**
 	 * The key at this index of the outermost object, as the same string as in the value before when it is
-	 * the same: the records of a file list their keys in one order, and a new string per key, hashed again
-	 * for the object's map, cost ~0.5 s of CPU and more garbage per million JSON Lines records.
+	 * the same: a new string per key, hashed again for the object's map, cost ~0.5 s of CPU and more garbage
+	 * per million JSON Lines records.
 	 */
 	private String knownKey(int index) {
-		if (index >= this.keys.length) {
-			return string();
-		}
-		String known = this.keys[index];
 		int start = this.pos + 1;
-		if (known != null && isAt(known, start)) {
+		String known = this.keys.match(index, this.text, start);
+		if (known != null) {
 			this.pos = start + known.length() + 1;
 			return known;
 		}
 		String key = string();
 		// As many bytes as characters: ASCII without escapes, a key that its bytes can be matched with.
-		this.keys[index] = (this.pos - 1 - start == key.length()) ? key : null;
+		this.keys.remember(index, key, this.pos - 1 - start == key.length());
 		return key;
-	}
-
-	/** Whether the ASCII {@code key} and its closing quote are at {@code start}. */
-	private boolean isAt(String key, int start) {
-		int end = start + key.length();
-		if (end >= this.text.length || this.text[end] != '"') {
-			return false;
-		}
-		for (int i = 0; i < key.length(); i++) {
-			if (this.text[start + i] != key.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private String string() {

@@ -40,7 +40,7 @@ public final class Json {
 	 * The tree of one record of JSON Lines in an encoding other than UTF-8, reusing the keys of the record
 	 * before (see {@link CompactJsonParser}).
 	 */
-	static JsonNode readRecord(String text, String[] keysBefore) throws JacksonException {
+	static JsonNode readRecord(String text, RecordKeys keysBefore) throws JacksonException {
 		JsonNode tree = CompactJsonParser.parse(text.getBytes(StandardCharsets.UTF_8), keysBefore, null);
 		return (tree != null) ? tree : MAPPER.readTree(text);
 	}

@@ -24,7 +24,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 	private static final String WRAPPER = Field.normalise("CouponSeriesV2");
 
 	/** The keys of the record before, by position: a file's records mostly repeat them in one order. */
-	private final String[] keysBefore = new String[128];
+	private final RecordKeys keysBefore = new RecordKeys();
 
 	/** Whether records keep their UTF-8 bytes, a third the size of their text, while they wait to be written. */
 	private final boolean utf8;
@@ -46,7 +46,8 @@ final class JsonLinesRecordSource extends LineRecordSource {
 	@Override
 	public RawRecord reread(RawRecord record) {
 		String text = record.raw();
-		return toRecord(record.line(), text, null, (ObjectNode) Json.readTree(text));
+		// Its own keys: a record is read again on the writing thread, while this source reads on.
+		return toRecord(record.line(), text, null, (ObjectNode) Json.readTree(text), new RecordKeys());
 	}
 
 	/**
@@ -76,21 +77,26 @@ final class JsonLinesRecordSource extends LineRecordSource {
 			return RawRecord.malformed(line.number(), (text != null) ? text : this.decoder.decode(line.bytes()),
 					"the line is JSON but not an object: expected {...}");
 		}
-		return toRecord(line.number(), text, this.utf8 ? line.bytes() : null, object);
+		return toRecord(line.number(), text, this.utf8 ? line.bytes() : null, object, this.keysBefore);
 	}
 
-	/** @param text the record's text, or {@code null} when {@code utf8} has it */
-	private static RawRecord toRecord(long lineNumber, String text, byte[] utf8, ObjectNode original) {
+	/**
+	 * @param text the record's text, or {@code null} when {@code utf8} has it
+	 * @param keys the keys of the record before, which also name its fields
+	 */
+	private static RawRecord toRecord(long lineNumber, String text, byte[] utf8, ObjectNode original, RecordKeys keys) {
 		ObjectNode body = unwrap(original);
 		Map<Field, Object> values = new EnumMap<>(Field.class);
 		Map<Field, String> keyOf = new EnumMap<>(Field.class);
 		List<String> unknown = new ArrayList<>();
+		int position = -1;
 		for (Map.Entry<String, JsonNode> property : body.properties()) {
 			String key = property.getKey();
+			position++;
 			if (key.startsWith("_")) {
 				continue;
 			}
-			Field field = Field.byName(key);
+			Field field = keys.field(position, key);
 			if (field == null) {
 				unknown.add(key);
 				continue;

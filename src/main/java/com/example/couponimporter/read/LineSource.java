@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
+import com.example.couponimporter.series.ByteSearch;
+
 /**
  * Reads physical lines as bytes, keeping each line's number and byte offsets so that a reader can save
  * its position and seek back to it. Lines longer than the limit are cut (and marked), never held whole.
@@ -112,12 +114,7 @@ final class LineSource implements Closeable {
 	}
 
 	private int indexOfNewline(int from) {
-		for (int i = from; i < this.limit; i++) {
-			if (this.buffer[i] == '\n') {
-				return i;
-			}
-		}
-		return -1;
+		return ByteSearch.indexOf(this.buffer, from, this.limit, (byte) '\n');
 	}
 
 	private void append(int length, int start, int count) {

@@ -53,10 +53,11 @@ public record RawRecord(long line, @Nullable String text, byte @Nullable [] utf8
 		if (this.utf8 == null) {
 			return true;
 		}
-		for (int i = 0; i < this.utf8.length; i++) {
-			if (this.utf8[i] == 0 || (this.utf8[i] == '\\' && i + 5 < this.utf8.length && this.utf8[i + 1] == 'u'
-					&& this.utf8[i + 2] == '0' && this.utf8[i + 3] == '0' && this.utf8[i + 4] == '0'
-					&& this.utf8[i + 5] == '0')) {
+		byte[] bytes = this.utf8;
+		for (int i = ByteSearch.indexOfEither(bytes, 0, bytes.length, (byte) 0, (byte) '\\'); i >= 0;
+				i = ByteSearch.indexOfEither(bytes, i + 1, bytes.length, (byte) 0, (byte) '\\')) {
+			if (bytes[i] == 0 || (i + 5 < bytes.length && bytes[i + 1] == 'u' && bytes[i + 2] == '0'
+					&& bytes[i + 3] == '0' && bytes[i + 4] == '0' && bytes[i + 5] == '0')) {
 				return true;
 			}
 		}

@@ -71,7 +71,7 @@ final class ValueParser {
 	private static Object fromJson(Field field, JsonNode node) {
 		return switch (field.type()) {
 			case INTEGER -> integer(node);
-			case DECIMAL -> node.isNumber() ? checkScale(node.decimalValue(), node.toString())
+			case DECIMAL -> node.isNumber() ? checkScale(node.decimalValue(), node)
 					: notANumber(node.toString());
 			case BOOLEAN -> node.isBoolean() ? node.booleanValue() : notABoolean(node.toString());
 			case STRING -> node.isValueNode() ? node.asString() : Problem.of(ErrorCode.INVALID_TYPE,
@@ -113,10 +113,11 @@ final class ValueParser {
 		return isDecimal(text) ? checkScale(new BigDecimal(text), given) : notANumber(given);
 	}
 
-	private static Object checkScale(BigDecimal value, String shown) {
+	/** @param given the text or JSON number the value came from, shown (and so written out) only in a problem */
+	private static Object checkScale(BigDecimal value, Object given) {
 		if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
 			return Problem.of(ErrorCode.INVALID_VALUE, "may have at most 2 digits after the decimal point; found "
-					+ Shown.text(shown));
+					+ Shown.text(given.toString()));
 		}
 		return value;
 	}

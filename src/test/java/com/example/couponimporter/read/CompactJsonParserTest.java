@@ -69,7 +69,7 @@ class CompactJsonParserTest {
 				"{\"dom\":1}", "{\"a\\\"b\":1}", "{\"a\"b\":1}", "{\"a\\\"b\":2}", "{\"x\\u0041\":1}",
 				"{\"xA\":1}", "{\"x\\u0041\":1}", "{\"dom\" :1}", "{\"dom\":{\"dom\":1}}", "{\"é\":1}", "{\"é\":2}",
 				"{\"e\":1}");
-		String[] keys = new String[8];
+		RecordKeys keys = new RecordKeys();
 		for (String text : sequence) {
 			JsonNode compact = CompactJsonParser.parse(text.getBytes(StandardCharsets.UTF_8), keys, null);
 			JsonNode jackson;
