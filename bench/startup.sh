@@ -4,7 +4,8 @@
 # and to the process's end, importing 1,000 realistic records into a scratch database of the local
 # PostgreSQL, alternating three forms: `java -jar` on the default JDK 17 (the quick start), the container's
 # form on JDK 17 (extracted layers, AppCDS archive) and on JDK 25 (extracted layers, AOT cache), the caches
-# trained as the Dockerfile trains them (bench/container-form.sh).
+# trained as the Dockerfile trains them (bench/container-form.sh), and the JDK 25 form with its cache trained
+# on a scratch PostgreSQL database, as the README's production command does on a host.
 #
 # usage: bench/startup.sh [ROUNDS] [RECORDS]      (default 5 1000)
 # env:   PGHOST (127.0.0.1) PGUSER (postgres) JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
@@ -26,6 +27,7 @@ psql -q -d postgres -c "CREATE DATABASE $db"
 
 JAVA=java bench/container-form.sh "$work/coupon-series-importer.jar" "$work/app17"
 JAVA=$java25 bench/container-form.sh "$work/coupon-series-importer.jar" "$work/app25"
+JAVA=$java25 TRAIN=postgresql bench/container-form.sh "$work/coupon-series-importer.jar" "$work/app25pg"
 
 # measure LABEL JAVA JAVA_ARGS...: one import, printed as seconds to the job's start and to the process's end
 measure() {
@@ -50,8 +52,10 @@ PY
 echo "start-up, $records records, $(nproc) cores, $(date -u +%F)"
 read -ra options17 < "$work/app17/java-options"
 read -ra options25 < "$work/app25/java-options"
+read -ra options25pg < "$work/app25pg/java-options"
 for _ in $(seq "$rounds"); do
   measure "java -jar, JDK 17" java -jar "$work/coupon-series-importer.jar"
   measure "layers + AppCDS, JDK 17" java "${options17[@]}" -jar "$work/app17/coupon-series-importer.jar"
   measure "layers + AOT cache, JDK 25" "$java25" "${options25[@]}" -jar "$work/app25/coupon-series-importer.jar"
+  measure "same, cache trained on PostgreSQL" "$java25" "${options25pg[@]}" -jar "$work/app25pg/coupon-series-importer.jar"
 done
