@@ -251,9 +251,19 @@ final class CopyRows {
 			}
 		}
 
+		/** Plain ASCII, most of a JSON text, is copied in one tight loop, as in {@link #utf8}; the rest char by char. */
 		private void jsonString(String text) {
-			add('"');
-			for (int i = 0; i < text.length(); i++) {
+			int n = text.length();
+			ensure(n + 2);
+			byte[] bytes = this.buffer;
+			int at = this.length;
+			bytes[at++] = '"';
+			int i = 0;
+			for (char c; i < n && (c = text.charAt(i)) < 0x80 && c >= 0x20 && c != '"' && c != '\\'; i++) {
+				bytes[at++] = (byte) c;
+			}
+			this.length = at;
+			for (; i < n; i++) {
 				char c = text.charAt(i);
 				if (c == '"' || c == '\\') {
 					add('\\');
