@@ -3,10 +3,14 @@ package com.example.couponimporter.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -40,6 +44,12 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 	private RecordSource source;
 
 	private CountingInputStream stored;
+
+	/** Whether accepted records can be read again from the input by their place: a local file, not compressed. */
+	private boolean rereadable;
+
+	/** The input, opened on first use to read refused records again (on the step's thread, not the reading one). */
+	private FileChannel again;
 
 	private long firstRecordPosition = 0;
 
@@ -118,6 +128,7 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 			long position = context.containsKey(POSITION) ? context.getLong(POSITION) : this.firstRecordPosition;
 			long line = context.containsKey(LINE) ? context.getLong(LINE) : this.firstRecordLine;
 			this.source = openAt(position, line);
+			this.rereadable = this.input.resource().isFile() && !this.input.isCompressed();
 			if (this.source instanceof CsvRecordSource csv) {
 				csv.useHeader(this.header);
 			}
@@ -169,9 +180,49 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 		return (size > 0 && this.stored != null) ? Math.min(1.0, (double) this.stored.count() / size) : -1;
 	}
 
-	/** An accepted record as it was read, from the text its decision kept (see {@link RawRecord#textOnly()}). */
+	/**
+	 * What the record just read keeps once accepted, while it waits to be written: its place in the input when
+	 * the input can be read there again, else its text (see {@link RawRecord#textOnly()}). Only the target's
+	 * refusal, rare, needs more, and every byte a waiting record keeps is copied by each young collection.
+	 */
+	public RawRecord kept(RawRecord record) {
+		if (!this.rereadable) {
+			return record.textOnly();
+		}
+		long start = this.source.recordStart();
+		return RawRecord.at(record.line(), new RawRecord.Place(start, Math.toIntExact(this.source.position() - start)));
+	}
+
+	/** An accepted record as it was read, from what its decision kept (see {@link #kept}). */
 	public RawRecord reread(RawRecord record) {
-		return this.source.reread(record);
+		RawRecord.Place place = record.place();
+		if (place == null) {
+			return this.source.reread(record);
+		}
+		String text = new String(readAgain(place), this.charset);
+		int end = text.endsWith("\r\n") ? text.length() - 2 : text.endsWith("\n") ? text.length() - 1 : text.length();
+		return this.source.reread(new RawRecord(record.line(), text.substring(0, end), null, null, Map.of(),
+				List.of(), null));
+	}
+
+	private byte[] readAgain(RawRecord.Place place) {
+		try {
+			if (this.again == null) {
+				this.again = FileChannel.open(this.input.resource().getFile().toPath(), StandardOpenOption.READ);
+			}
+			ByteBuffer bytes = ByteBuffer.allocate(place.length());
+			while (bytes.hasRemaining()) {
+				if (this.again.read(bytes, place.offset() + bytes.position()) < 0) {
+					throw new IOException("the file ends before byte " + (place.offset() + place.length())
+							+ "; it was changed during the import");
+				}
+			}
+			return bytes.array();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the record of " + this.input.location() + " again for the "
+					+ "reject report: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** The line number just after the last record read. */
@@ -197,7 +248,8 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 
 	@Override
 	public void close() throws ItemStreamException {
-		try {
+		try (FileChannel again = this.again) {
+			this.again = null;
 			if (this.source != null) {
 				this.source.close();
 			}

@@ -13,6 +13,8 @@ abstract class LineRecordSource implements RecordSource {
 
 	protected final int maxRecordBytes;
 
+	private long recordStart;
+
 	private long position;
 
 	private long nextLine;
@@ -32,6 +34,9 @@ abstract class LineRecordSource implements RecordSource {
 			line = this.lines.next();
 		}
 		while (line != null && line.isBlank());
+		if (line != null) {
+			this.recordStart = line.startOffset();
+		}
 		return line;
 	}
 
@@ -49,6 +54,11 @@ abstract class LineRecordSource implements RecordSource {
 
 	protected String tooLarge() {
 		return "the record is larger than " + this.maxRecordBytes + " bytes";
+	}
+
+	@Override
+	public long recordStart() {
+		return this.recordStart;
 	}
 
 	@Override

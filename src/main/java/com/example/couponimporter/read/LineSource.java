@@ -19,10 +19,12 @@ final class LineSource implements Closeable {
 	/**
 	 * One physical line without its terminator.
 	 *
+	 * @param startOffset the byte offset of its first byte
+	 * @param endOffset the byte offset just after its terminator
 	 * @param crlf whether the line ended with {@code \r\n} (the {@code \r} is not in the bytes)
 	 * @param truncated whether the line was longer than the limit and only its start was kept
 	 */
-	record Line(byte[] bytes, long number, long endOffset, boolean crlf, boolean truncated) {
+	record Line(byte[] bytes, long number, long startOffset, long endOffset, boolean crlf, boolean truncated) {
 
 		boolean isBlank() {
 			for (byte b : this.bytes) {
@@ -69,6 +71,7 @@ final class LineSource implements Closeable {
 		if (!this.pushedBack.isEmpty()) {
 			return this.pushedBack.pop();
 		}
+		long lineStart = this.offset;
 		int length = 0;
 		boolean truncated = false;
 		boolean sawAny = false;
@@ -77,7 +80,7 @@ final class LineSource implements Closeable {
 				if (!sawAny) {
 					return null;
 				}
-				return finish(length, truncated, false);
+				return finish(lineStart, length, truncated, false);
 			}
 			sawAny = true;
 			int start = this.pos;
@@ -95,7 +98,7 @@ final class LineSource implements Closeable {
 			if (newline >= 0) {
 				this.pos++;
 				this.offset++;
-				return finish(length, truncated, true);
+				return finish(lineStart, length, truncated, true);
 			}
 		}
 	}
@@ -107,10 +110,10 @@ final class LineSource implements Closeable {
 		}
 	}
 
-	private Line finish(int length, boolean truncated, boolean newline) {
+	private Line finish(long lineStart, int length, boolean truncated, boolean newline) {
 		boolean crlf = newline && length > 0 && !truncated && this.line[length - 1] == '\r';
 		int kept = crlf ? length - 1 : Math.min(length, this.maxLineBytes);
-		return new Line(Arrays.copyOf(this.line, kept), this.nextNumber++, this.offset, crlf, truncated);
+		return new Line(Arrays.copyOf(this.line, kept), this.nextNumber++, lineStart, this.offset, crlf, truncated);
 	}
 
 	private int indexOfNewline(int from) {

@@ -11,6 +11,9 @@ interface RecordSource extends Closeable {
 	/** The next record, or {@code null} at the end of the input. */
 	RawRecord next() throws IOException;
 
+	/** The byte offset (in the decompressed input) of the first byte of the last record returned. */
+	long recordStart();
+
 	/** The byte offset (in the decompressed input) just after the last record returned. */
 	long position();
 

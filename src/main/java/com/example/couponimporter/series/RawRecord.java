@@ -20,13 +20,25 @@ import tools.jackson.databind.node.ObjectNode;
  * Lines (a {@code JsonNode})
  * @param unknownKeys JSON Lines keys that name no field
  * @param malformed why the record could not be parsed, or {@code null}; then {@code raw} holds its text
+ * @param place where an accepted record waiting to be written is in the input, when it keeps neither its text
+ * nor its bytes (see {@link #at}), or {@code null}
  */
 public record RawRecord(long line, @Nullable String text, byte @Nullable [] utf8, @Nullable List<String> cells,
-		@Nullable ObjectNode json, Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
+		@Nullable ObjectNode json, Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed,
+		@Nullable Place place) {
+
+	/** Where a record's bytes are in the (decompressed) input: {@code length} bytes from {@code offset}. */
+	public record Place(long offset, int length) {
+	}
+
+	public RawRecord(long line, @Nullable String text, byte @Nullable [] utf8, @Nullable List<String> cells,
+			@Nullable ObjectNode json, Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
+		this(line, text, utf8, cells, json, values, unknownKeys, malformed, null);
+	}
 
 	public RawRecord(long line, @Nullable String text, @Nullable List<String> cells, @Nullable ObjectNode json,
 			Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
-		this(line, text, null, cells, json, values, unknownKeys, malformed);
+		this(line, text, null, cells, json, values, unknownKeys, malformed, null);
 	}
 
 	public static RawRecord malformed(long line, String raw, String reason) {
@@ -72,6 +84,14 @@ public record RawRecord(long line, @Nullable String text, byte @Nullable [] utf8
 	public RawRecord textOnly() {
 		return new RawRecord(this.line, (this.utf8 != null) ? null : this.text, this.utf8, null, null, Map.of(), List.of(),
 				null);
+	}
+
+	/**
+	 * An accepted record reduced to its line and place in the input, which can be read there again: less
+	 * still to keep than its text, for the thousands of records that wait for their chunk at any time.
+	 */
+	public static RawRecord at(long line, Place place) {
+		return new RawRecord(line, null, null, null, null, Map.of(), List.of(), null, place);
 	}
 
 }

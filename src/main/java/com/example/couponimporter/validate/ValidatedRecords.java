@@ -180,7 +180,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 		if (firstLine != series.line()) {
 			return new Decision.Rejected(raw, List.of(DuplicateCheck.error(series, firstLine)));
 		}
-		return new Decision.Accepted(raw.textOnly(), this.prepare.apply(series));
+		return new Decision.Accepted(this.reader.kept(raw), this.prepare.apply(series));
 	}
 
 	/** Hands records to the step once what the duplicate check remembered of them is safe. */

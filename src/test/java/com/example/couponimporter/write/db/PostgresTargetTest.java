@@ -1,6 +1,7 @@
 package com.example.couponimporter.write.db;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +9,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -412,41 +416,65 @@ class PostgresTargetTest {
 	}
 
 	/**
-	 * An accepted record keeps only its text while it waits for its chunk; a record the database then
-	 * refuses is reported as it was read: every cell (quoted, multi-line, with quotes inside), or the whole
-	 * JSON object as given, wrapper and {@code _} keys included.
+	 * An accepted record keeps only its place in the input while it waits for its chunk (its text, for a
+	 * compressed input); a record the database then refuses is read again and reported as it was read: every
+	 * cell (quoted, multi-line, with quotes inside, after a byte-order mark, blank lines and CRLF line ends),
+	 * or the whole JSON object as given, wrapper included.
 	 */
-	@Test
-	void recordsTheDatabaseRefusesAreReportedAsRead() throws IOException {
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void recordsTheDatabaseRefusesAreReadAgainAndReportedAsRead(boolean gzip) throws IOException {
+		ImportRun.run(this.dir.resolve("first"), args("--importer.input=" + write("first.csv", HEADER + valid("M1")
+				+ valid("M2") + valid("W1")), "--importer.force=true"));
 		String multiLine = "1,M1,\"Two\r\nlines, \"\"quoted\"\"\",CODE,ABS,10,2099-01-01T00:00:00Z,Hi\r\n";
-		Path csv = write("m.csv", HEADER + multiLine + multiLine);
+		Path csv = input("m.csv", "\uFEFF" + HEADER.replace("\n", "\r\n") + valid("N1").replace("\n", "\r\n") + "\r\n  \r\n"
+				+ multiLine + "1,M2,Ünï 😀,CODE,ABS,10,2099-01-01T00:00:00Z,Hi", gzip);
 
-		ImportRun csvRun = ImportRun.run(this.dir.resolve("csv"), args("--importer.input=" + csv));
+		ImportRun csvRun = ImportRun.run(this.dir.resolve("csv"), args("--importer.input=" + csv,
+				"--importer.on-existing=reject"));
 
-		assertThat(csvRun.counts()).isEqualTo("2/1/0/0/1");
-		assertThat(csvRun.rejects()).singleElement().satisfies(row -> {
-			assertThat(row.get("_line")).isEqualTo("4");
-			assertThat(row.get("seriesCode")).isEqualTo("M1");
-			assertThat(row.get("description")).isEqualTo("Two\r\nlines, \"quoted\"");
-			assertThat(row.get("smsTemplate")).isEqualTo("Hi");
-			assertThat(row.get("_error_codes")).isEqualTo("seriesCode=DUPLICATE_IN_FILE");
+		assertThat(csvRun.counts()).isEqualTo("3/1/0/0/2");
+		assertThat(csvRun.rejects()).satisfiesExactly(row -> {
+			assertThat(row).containsEntry("_line", "5").containsEntry("_error_codes", "seriesCode=ALREADY_EXISTS");
+			assertThat(cells(row)).containsExactly("1", "M1", "Two\r\nlines, \"quoted\"", "CODE", "ABS", "10",
+					"2099-01-01T00:00:00Z", "Hi");
+		}, row -> {
+			assertThat(row).containsEntry("_line", "7").containsEntry("_error_codes", "seriesCode=ALREADY_EXISTS");
+			assertThat(cells(row)).containsExactly("1", "M2", "Ünï 😀", "CODE", "ABS", "10", "2099-01-01T00:00:00Z", "Hi");
 		});
 
-		db.clearSeries();
-		String wrapped = "{\"CouponSeriesV2\": {\"orgId\": 1, \"seriesCode\": \"W1\", \"description\": \"Good\", "
+		String wrapped = "{\"CouponSeriesV2\": {\"orgId\": 1, \"seriesCode\": \"W1\", \"description\": \"Good 😀\", "
 				+ "\"discountCode\": \"C\", \"discountType\": \"ABS\", \"discountValue\": 10.5, "
-				+ "\"validTillDate\": \"2099-01-01T00:00:00Z\", \"smsTemplate\": \"Hi\"}, \"_source\": \"crm\"}\n";
-		Path jsonl = write("w.jsonl", wrapped + wrapped);
+				+ "\"validTillDate\": \"2099-01-01T00:00:00Z\", \"smsTemplate\": \"Hi\"}, \"_source\": \"crm\"}";
+		Path jsonl = input("w.jsonl", "\n" + wrapped.replace("W1", "W2") + "\r\n" + wrapped + "\n", gzip);
 
-		ImportRun jsonRun = ImportRun.run(this.dir.resolve("jsonl"), args("--importer.input=" + jsonl));
+		ImportRun jsonRun = ImportRun.run(this.dir.resolve("jsonl"), args("--importer.input=" + jsonl,
+				"--importer.on-existing=reject"));
 
 		assertThat(jsonRun.counts()).isEqualTo("2/1/0/0/1");
 		assertThat(jsonRun.jsonRejects()).singleElement().satisfies(line -> {
-			assertThat(line.path("_line").asLong()).isEqualTo(2);
+			assertThat(line.path("_line").asLong()).isEqualTo(3);
 			assertThat(line.path("CouponSeriesV2").path("discountValue").decimalValue()).isEqualByComparingTo("10.5");
-			assertThat(line.path("CouponSeriesV2").path("seriesCode").asString()).isEqualTo("W1");
-			assertThat(line.path("_errors").path(0).path("code").asString()).isEqualTo("DUPLICATE_IN_FILE");
+			assertThat(line.path("CouponSeriesV2").path("description").asString()).isEqualTo("Good 😀");
+			assertThat(line.has("_source")).as("the report's own keys start with _").isFalse();
+			assertThat(line.path("_errors").path(0).path("code").asString()).isEqualTo("ALREADY_EXISTS");
 		});
+	}
+
+	/** The cells of a CSV reject report's row under the input's own columns, in their order. */
+	private static List<String> cells(Map<String, String> row) {
+		return List.of(HEADER.strip().split(",")).stream().map(row::get).toList();
+	}
+
+	private Path input(String name, String content, boolean gzip) throws IOException {
+		if (!gzip) {
+			return write(name, content);
+		}
+		Path file = this.dir.resolve(name + ".gz");
+		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+			out.write(content.getBytes(StandardCharsets.UTF_8));
+		}
+		return file;
 	}
 
 	/**
