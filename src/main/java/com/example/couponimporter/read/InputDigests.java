@@ -32,6 +32,13 @@ public final class InputDigests {
 
 	}
 
+	/**
+	 * Bytes per digest update. The JIT swaps in the CPU's SHA instructions only once the update methods are
+	 * compiled, and while Spring starts the compiler is busy: with 64 KB updates, so few calls, they were
+	 * compiled late in half the runs and a 790 MB file took up to 2.8 s of CPU instead of 0.7 s.
+	 */
+	private static final int UPDATE = 4096;
+
 	private static final Map<Version, CompletableFuture<String>> STARTED = new ConcurrentHashMap<>();
 
 	private InputDigests() {
@@ -95,7 +102,9 @@ public final class InputDigests {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			byte[] buffer = new byte[1 << 16];
 			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				digest.update(buffer, 0, n);
+				for (int from = 0; from < n; from += UPDATE) {
+					digest.update(buffer, from, Math.min(UPDATE, n - from));
+				}
 			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
