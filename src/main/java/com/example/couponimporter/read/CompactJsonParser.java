@@ -3,7 +3,9 @@ package com.example.couponimporter.read;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -66,7 +68,7 @@ final class CompactJsonParser {
 		if (text.length() > MAX_TEXT || hasLoneSurrogate(text)) {
 			return null;
 		}
-		return parse(text.getBytes(StandardCharsets.UTF_8), null, null);
+		return parse(text.getBytes(StandardCharsets.UTF_8), null);
 	}
 
 	private static boolean hasLoneSurrogate(String text) {
@@ -86,16 +88,14 @@ final class CompactJsonParser {
 
 	/**
 	 * The tree of UTF-8 text, or {@code null} when only Jackson can tell (bytes that are not UTF-8 too).
-	 * @param keys the outermost object's keys of the caller's value before, which this call reuses where
-	 * its keys are the same and updates; {@code null} for none
 	 * @param decoder the input's UTF-8 decoder, which refuses bytes that are not UTF-8; {@code null} when the
 	 * bytes are known to be UTF-8
 	 */
-	static JsonNode parse(byte[] text, RecordKeys keys, LineDecoder decoder) {
+	static JsonNode parse(byte[] text, LineDecoder decoder) {
 		if (text.length > MAX_TEXT) {
 			return null;
 		}
-		CompactJsonParser parser = new CompactJsonParser(text, keys, decoder);
+		CompactJsonParser parser = new CompactJsonParser(text, null, decoder);
 		try {
 			JsonNode value = parser.value(0);
 			parser.skipWhitespace();
@@ -107,6 +107,93 @@ final class CompactJsonParser {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The members of the object that UTF-8 text holds, or {@code null} when it holds something else or only
+	 * Jackson can tell: a JSON Lines record, whose outermost object needs no map of its own, since its
+	 * members are taken one by one into the record's fields.
+	 * @param keys the keys of the record before, which this call reuses where its keys are the same and updates
+	 * @param decoder as for {@link #parse(byte[], LineDecoder)}
+	 */
+	static Members members(byte[] text, RecordKeys keys, LineDecoder decoder) {
+		if (text.length > MAX_TEXT) {
+			return null;
+		}
+		CompactJsonParser parser = new CompactJsonParser(text, keys, decoder);
+		try {
+			parser.skipWhitespace();
+			if (text[parser.pos] != '{') {
+				return null;
+			}
+			Members members = parser.members();
+			parser.skipWhitespace();
+			return (parser.pos == text.length) ? members : null;
+		}
+		catch (RuntimeException ex) {
+			if (ex == GIVE_UP || ex instanceof IndexOutOfBoundsException) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	/** The members of a JSON object, in order: {@code size} keys and their values. */
+	record Members(String[] keys, JsonNode[] values, int size) {
+
+		static Members of(ObjectNode object) {
+			String[] keys = new String[object.size()];
+			JsonNode[] values = new JsonNode[object.size()];
+			int i = 0;
+			for (Map.Entry<String, JsonNode> member : object.properties()) {
+				keys[i] = member.getKey();
+				values[i++] = member.getValue();
+			}
+			return new Members(keys, values, i);
+		}
+
+	}
+
+	/**
+	 * The outermost object's members. A key given twice is Jackson's to refuse; whether one is, is checked
+	 * only when the keys are not all those of the record before, which were checked.
+	 */
+	private Members members() {
+		this.pos++;
+		int capacity = Math.max(8, this.keys.count());
+		String[] names = new String[capacity];
+		JsonNode[] values = new JsonNode[capacity];
+		int size = 0;
+		if (nextIs('}')) {
+			return new Members(names, values, 0);
+		}
+		do {
+			skipWhitespace();
+			if (this.text[this.pos] != '"') {
+				throw GIVE_UP;
+			}
+			if (size == names.length) {
+				names = Arrays.copyOf(names, size * 2);
+				values = Arrays.copyOf(values, size * 2);
+			}
+			names[size] = knownKey(size);
+			skipWhitespace();
+			expect(':');
+			values[size++] = value(1);
+		}
+		while (nextIs(','));
+		skipWhitespace();
+		expect('}');
+		if (!this.keys.distinctUpTo(size)) {
+			Set<String> seen = new HashSet<>(size * 2);
+			for (int i = 0; i < size; i++) {
+				if (!seen.add(names[i])) {
+					throw GIVE_UP;
+				}
+			}
+			this.keys.distinct(size);
+		}
+		return new Members(names, values, size);
 	}
 
 	private JsonNode value(int depth) {
@@ -139,19 +226,16 @@ final class CompactJsonParser {
 	private ObjectNode object(int depth) {
 		checkDepth(depth);
 		this.pos++;
-		boolean outermost = depth == 1 && this.keys != null;
-		ObjectNode object = outermost ? new ObjectNode(NODES, new LinkedHashMap<>(1 + this.keys.count() * 4 / 3))
-				: NODES.objectNode();
+		ObjectNode object = NODES.objectNode();
 		if (nextIs('}')) {
 			return object;
 		}
-		int index = 0;
 		do {
 			skipWhitespace();
 			if (this.text[this.pos] != '"') {
 				throw GIVE_UP;
 			}
-			String key = outermost ? knownKey(index++) : string();
+			String key = string();
 			skipWhitespace();
 			expect(':');
 			if (object.putIfAbsent(key, value(depth)) != null) {
@@ -182,9 +266,8 @@ final class CompactJsonParser {
 	}
 
 	/**
-	 * The key at this index of the outermost object, as the same string as in the value before when it is
-	 * the same: a new string per key, hashed again for the object's map, cost ~0.5 s of CPU and more garbage
-	 * per million JSON Lines records.
+	 * The key at this index of the outermost object, as the same string as in the record before when it is
+	 * the same: a new string per key cost ~0.5 s of CPU and more garbage per million JSON Lines records.
 	 */
 	private String knownKey(int index) {
 		int start = this.pos + 1;

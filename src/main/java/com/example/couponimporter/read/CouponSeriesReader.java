@@ -201,8 +201,7 @@ public class CouponSeriesReader implements ItemStreamReader<RawRecord> {
 		}
 		String text = new String(readAgain(place), this.charset);
 		int end = text.endsWith("\r\n") ? text.length() - 2 : text.endsWith("\n") ? text.length() - 1 : text.length();
-		return this.source.reread(new RawRecord(record.line(), text.substring(0, end), null, null, Map.of(),
-				List.of(), null));
+		return this.source.reread(new RawRecord(record.line(), text.substring(0, end), null, Map.of(), List.of(), null));
 	}
 
 	private byte[] readAgain(RawRecord.Place place) {

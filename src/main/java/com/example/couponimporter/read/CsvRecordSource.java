@@ -116,7 +116,7 @@ final class CsvRecordSource extends LineRecordSource {
 		}
 		List<String> cells = this.parser.cells();
 		if (header == null) {
-			return consumed(last, new RawRecord(first.number(), raw, cells, null, Map.of(), List.of(), null));
+			return consumed(last, new RawRecord(first.number(), raw, cells, Map.of(), List.of(), null));
 		}
 		if (cells.size() != header.columnCount()) {
 			return consumed(last, RawRecord.malformed(first.number(), raw, "the record has " + cells.size()
@@ -153,7 +153,7 @@ final class CsvRecordSource extends LineRecordSource {
 		}
 		List<String> kept = (header.keptColumns().size() == cells.size()) ? cells
 				: header.keptColumns().stream().map(cells::get).toList();
-		return new RawRecord(line, text, utf8, kept, null, values, List.of(), null);
+		return new RawRecord(line, text, utf8, kept, values, List.of(), null);
 	}
 
 }

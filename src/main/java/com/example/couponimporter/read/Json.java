@@ -9,6 +9,9 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.example.couponimporter.read.CompactJsonParser.Members;
 
 /** The one JSON parser for input: strict, and bounded against hostile input (depth, sizes). */
 public final class Json {
@@ -37,12 +40,15 @@ public final class Json {
 	}
 
 	/**
-	 * The tree of one record of JSON Lines in an encoding other than UTF-8, reusing the keys of the record
-	 * before (see {@link CompactJsonParser}).
+	 * The members of the object one record of JSON Lines holds, or {@code null} when it holds another value,
+	 * reusing the keys of the record before where the compact parser can read it (see {@link CompactJsonParser}).
 	 */
-	static JsonNode readRecord(String text, RecordKeys keysBefore) throws JacksonException {
-		JsonNode tree = CompactJsonParser.parse(text.getBytes(StandardCharsets.UTF_8), keysBefore, null);
-		return (tree != null) ? tree : MAPPER.readTree(text);
+	static Members readRecord(String text, RecordKeys keysBefore) throws JacksonException {
+		Members members = CompactJsonParser.members(text.getBytes(StandardCharsets.UTF_8), keysBefore, null);
+		if (members != null) {
+			return members;
+		}
+		return (MAPPER.readTree(text) instanceof ObjectNode object) ? Members.of(object) : null;
 	}
 
 	/** Jackson's message without the source excerpt and location details that follow it. */

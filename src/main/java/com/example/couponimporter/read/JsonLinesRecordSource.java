@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.example.couponimporter.read.CompactJsonParser.Members;
 import com.example.couponimporter.series.Field;
 import com.example.couponimporter.series.RawRecord;
 import tools.jackson.core.JacksonException;
@@ -47,52 +48,54 @@ final class JsonLinesRecordSource extends LineRecordSource {
 	public RawRecord reread(RawRecord record) {
 		String text = record.raw();
 		// Its own keys: a record is read again on the writing thread, while this source reads on.
-		return toRecord(record.line(), text, null, (ObjectNode) Json.readTree(text), new RecordKeys());
+		return toRecord(record.line(), text, null, Json.readRecord(text, new RecordKeys()), new RecordKeys());
 	}
 
 	/**
 	 * A UTF-8 line is parsed from its bytes, and decoded into one string only when the compact parser leaves
-	 * it to Jackson, whose errors are then the record's.
+	 * it to Jackson, whose errors are then the record's. The object is taken member by member into the
+	 * record's fields; the reject report reads it again from the record's text.
 	 */
 	private RawRecord parse(LineSource.Line line) {
 		if (line.truncated()) {
 			return malformed(line, tooLarge());
 		}
-		JsonNode node = this.utf8 ? CompactJsonParser.parse(line.bytes(), this.keysBefore, this.decoder) : null;
+		Members members = this.utf8 ? CompactJsonParser.members(line.bytes(), this.keysBefore, this.decoder) : null;
 		String text = null;
-		if (node == null) {
+		if (members == null) {
 			text = this.decoder.decode(line.bytes());
 			if (text == null) {
 				return malformed(line, "the line has bytes that are not valid " + this.decoder.charset().name()
 						+ "; check importer.encoding");
 			}
 			try {
-				node = this.utf8 ? Json.MAPPER.readTree(text) : Json.readRecord(text, this.keysBefore);
+				members = this.utf8 ? members(Json.MAPPER.readTree(text)) : Json.readRecord(text, this.keysBefore);
 			}
 			catch (JacksonException ex) {
 				return RawRecord.malformed(line.number(), text, "the line is not valid JSON: " + Json.describe(ex));
 			}
 		}
-		if (!(node instanceof ObjectNode object)) {
-			return RawRecord.malformed(line.number(), (text != null) ? text : this.decoder.decode(line.bytes()),
-					"the line is JSON but not an object: expected {...}");
+		if (members == null) {
+			return RawRecord.malformed(line.number(), text, "the line is JSON but not an object: expected {...}");
 		}
-		return toRecord(line.number(), text, this.utf8 ? line.bytes() : null, object, this.keysBefore);
+		return toRecord(line.number(), text, this.utf8 ? line.bytes() : null, members, this.keysBefore);
+	}
+
+	private static Members members(JsonNode tree) {
+		return (tree instanceof ObjectNode object) ? Members.of(object) : null;
 	}
 
 	/**
 	 * @param text the record's text, or {@code null} when {@code utf8} has it
 	 * @param keys the keys of the record before, which also name its fields
 	 */
-	private static RawRecord toRecord(long lineNumber, String text, byte[] utf8, ObjectNode original, RecordKeys keys) {
-		ObjectNode body = unwrap(original);
+	private static RawRecord toRecord(long lineNumber, String text, byte[] utf8, Members original, RecordKeys keys) {
+		Members body = unwrap(original);
 		Map<Field, Object> values = new EnumMap<>(Field.class);
 		Map<Field, String> keyOf = new EnumMap<>(Field.class);
 		List<String> unknown = new ArrayList<>();
-		int position = -1;
-		for (Map.Entry<String, JsonNode> property : body.properties()) {
-			String key = property.getKey();
-			position++;
+		for (int position = 0; position < body.size(); position++) {
+			String key = body.keys()[position];
 			if (key.startsWith("_")) {
 				continue;
 			}
@@ -107,29 +110,30 @@ final class JsonLinesRecordSource extends LineRecordSource {
 						+ "' both name the field " + field.apiName());
 			}
 			keyOf.put(field, key);
-			JsonNode value = property.getValue();
+			JsonNode value = body.values()[position];
 			// instanceof, not isNull() and isString(): two calls on a node of any type for every value cost 7% of reading
 			if (!(value instanceof NullNode) && !(value instanceof StringNode string && string.stringValue().isBlank())) {
 				values.put(field, value);
 			}
 		}
-		return new RawRecord(lineNumber, text, utf8, null, original, values, unknown, null);
+		return new RawRecord(lineNumber, text, utf8, null, values, unknown, null);
 	}
 
-	private static ObjectNode unwrap(ObjectNode object) {
-		Map.Entry<String, JsonNode> only = null;
-		for (Map.Entry<String, JsonNode> property : object.properties()) {
-			if (property.getKey().startsWith("_")) {
+	/** The members of the API's wrapped form's inner object, or the members as they are. */
+	private static Members unwrap(Members object) {
+		int only = -1;
+		for (int i = 0; i < object.size(); i++) {
+			if (object.keys()[i].startsWith("_")) {
 				continue;
 			}
-			if (only != null) {
+			if (only >= 0) {
 				return object;
 			}
-			only = property;
+			only = i;
 		}
-		boolean wrapped = only != null && only.getValue() instanceof ObjectNode
-				&& Field.normalise(only.getKey()).equals(WRAPPER);
-		return wrapped ? (ObjectNode) only.getValue() : object;
+		boolean wrapped = only >= 0 && object.values()[only] instanceof ObjectNode
+				&& Field.normalise(object.keys()[only]).equals(WRAPPER);
+		return wrapped ? Members.of((ObjectNode) object.values()[only]) : object;
 	}
 
 }

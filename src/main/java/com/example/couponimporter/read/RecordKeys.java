@@ -25,6 +25,9 @@ final class RecordKeys {
 
 	private int count;
 
+	/** How many of the first positions hold keys known to be distinct: checked for a record, kept until one changes. */
+	private int distinct;
+
 	/** The key kept at this position if the bytes from {@code start} are it and its closing quote, else {@code null}. */
 	String match(int position, byte[] text, int start) {
 		if (position >= POSITIONS || this.bytes[position] == null) {
@@ -47,6 +50,17 @@ final class RecordKeys {
 		this.fields[position] = null;
 		this.looked[position] = false;
 		this.count = Math.max(this.count, position + 1);
+		this.distinct = Math.min(this.distinct, position);
+	}
+
+	/** Whether a record whose {@code size} keys were all matched here holds no key twice. */
+	boolean distinctUpTo(int size) {
+		return size <= this.distinct;
+	}
+
+	/** Notes that the keys at the first {@code size} positions were found distinct. */
+	void distinct(int size) {
+		this.distinct = Math.min(size, POSITIONS);
 	}
 
 	/** How many keys the record before had, at most: room for a new record's map. */

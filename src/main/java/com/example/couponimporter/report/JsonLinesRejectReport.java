@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.example.couponimporter.read.Json;
 import com.example.couponimporter.series.FieldError;
 import com.example.couponimporter.series.RawRecord;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +33,10 @@ final class JsonLinesRejectReport implements RejectReport {
 	@Override
 	public void write(RawRecord record, List<FieldError> errors) {
 		ObjectNode line = JsonNodeFactory.instance.objectNode();
-		if (record.json() != null) {
-			record.json().properties().stream()
+		// The object as given, read again from the record's text: records keep no tree of their own.
+		ObjectNode given = record.isMalformed() ? null : (ObjectNode) Json.readTree(record.raw());
+		if (given != null) {
+			given.properties().stream()
 				.filter(p -> !p.getKey().startsWith("_"))
 				.forEach(p -> line.set(p.getKey(), p.getValue()));
 		}
@@ -45,7 +48,7 @@ final class JsonLinesRejectReport implements RejectReport {
 				.put("code", error.code().name())
 				.put("message", RejectReport.safeForSpreadsheet(error.message()));
 		}
-		if (record.json() == null) {
+		if (given == null) {
 			line.put("_raw", record.raw());
 		}
 		try {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One record as read from the input, before validation.
@@ -15,7 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @param utf8 the record's text as UTF-8 bytes, or {@code null}: a CSV record cut from its bytes is decoded
  * whole only if a report shows it, and an accepted record keeps only these while it waits to be written
  * @param cells CSV only: the cells of the input columns that the reject report copies, exactly as read
- * @param json JSON Lines only: the object as read, for the reject report
  * @param values the value given for each known field: a CSV cell's {@code String}, or any JSON value in JSON
  * Lines (a {@code JsonNode})
  * @param unknownKeys JSON Lines keys that name no field
@@ -24,25 +22,24 @@ import tools.jackson.databind.node.ObjectNode;
  * nor its bytes (see {@link #at}), or {@code null}
  */
 public record RawRecord(long line, @Nullable String text, byte @Nullable [] utf8, @Nullable List<String> cells,
-		@Nullable ObjectNode json, Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed,
-		@Nullable Place place) {
+		Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed, @Nullable Place place) {
 
 	/** Where a record's bytes are in the (decompressed) input: {@code length} bytes from {@code offset}. */
 	public record Place(long offset, int length) {
 	}
 
 	public RawRecord(long line, @Nullable String text, byte @Nullable [] utf8, @Nullable List<String> cells,
-			@Nullable ObjectNode json, Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
-		this(line, text, utf8, cells, json, values, unknownKeys, malformed, null);
+			Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
+		this(line, text, utf8, cells, values, unknownKeys, malformed, null);
 	}
 
-	public RawRecord(long line, @Nullable String text, @Nullable List<String> cells, @Nullable ObjectNode json,
-			Map<Field, Object> values, List<String> unknownKeys, @Nullable String malformed) {
-		this(line, text, null, cells, json, values, unknownKeys, malformed, null);
+	public RawRecord(long line, @Nullable String text, @Nullable List<String> cells, Map<Field, Object> values,
+			List<String> unknownKeys, @Nullable String malformed) {
+		this(line, text, null, cells, values, unknownKeys, malformed, null);
 	}
 
 	public static RawRecord malformed(long line, String raw, String reason) {
-		return new RawRecord(line, raw, null, null, Map.of(), List.of(), reason);
+		return new RawRecord(line, raw, null, Map.of(), List.of(), reason);
 	}
 
 	/** The record's text as read, with the line breaks inside quoted cells. */
@@ -78,12 +75,11 @@ public record RawRecord(long line, @Nullable String text, byte @Nullable [] utf8
 
 	/**
 	 * The record reduced to its line and text (as bytes, when it has them), for an accepted record waiting to
-	 * be written: its cells, JSON tree and values are many times the size of its text, and only a refusal by
+	 * be written: its cells and values are many times the size of its text, and only a refusal by
 	 * the target needs them again (see {@code CouponSeriesReader.reread}).
 	 */
 	public RawRecord textOnly() {
-		return new RawRecord(this.line, (this.utf8 != null) ? null : this.text, this.utf8, null, null, Map.of(), List.of(),
-				null);
+		return new RawRecord(this.line, (this.utf8 != null) ? null : this.text, this.utf8, null, Map.of(), List.of(), null);
 	}
 
 	/**
@@ -91,7 +87,7 @@ public record RawRecord(long line, @Nullable String text, byte @Nullable [] utf8
 	 * still to keep than its text, for the thousands of records that wait for their chunk at any time.
 	 */
 	public static RawRecord at(long line, Place place) {
-		return new RawRecord(line, null, null, null, null, Map.of(), List.of(), null, place);
+		return new RawRecord(line, null, null, null, Map.of(), List.of(), null, place);
 	}
 
 }
