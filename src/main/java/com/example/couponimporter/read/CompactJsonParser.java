@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import com.example.couponimporter.series.Field;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BooleanNode;
@@ -113,7 +114,7 @@ final class CompactJsonParser {
 	 * The members of the object that UTF-8 text holds, or {@code null} when it holds something else or only
 	 * Jackson can tell: a JSON Lines record, whose outermost object needs no map of its own, since its
 	 * members are taken one by one into the record's fields.
-	 * @param keys the keys of the record before, which this call reuses where its keys are the same and updates
+	 * @param keys the keys of the file's records before, among which this record's are found, and kept when new
 	 * @param decoder as for {@link #parse(byte[], LineDecoder)}
 	 */
 	static Members members(byte[] text, RecordKeys keys, LineDecoder decoder) {
@@ -138,35 +139,44 @@ final class CompactJsonParser {
 		}
 	}
 
-	/** The members of a JSON object, in order: {@code size} keys and their values. */
-	record Members(String[] keys, JsonNode[] values, int size) {
+	/**
+	 * The members of a JSON object, in order: {@code size} keys, the field each names ({@code null} for none)
+	 * and their values.
+	 */
+	record Members(String[] keys, Field[] fields, JsonNode[] values, int size) {
 
 		static Members of(ObjectNode object) {
 			String[] keys = new String[object.size()];
+			Field[] fields = new Field[object.size()];
 			JsonNode[] values = new JsonNode[object.size()];
 			int i = 0;
 			for (Map.Entry<String, JsonNode> member : object.properties()) {
 				keys[i] = member.getKey();
+				fields[i] = Field.byName(member.getKey());
 				values[i++] = member.getValue();
 			}
-			return new Members(keys, values, i);
+			return new Members(keys, fields, values, i);
 		}
 
 	}
 
 	/**
-	 * The outermost object's members. A key given twice is Jackson's to refuse; whether one is, is checked
-	 * only when the keys are not all those of the record before, which were checked.
+	 * The outermost object's members, their keys found among the file's known keys. A key given twice is
+	 * Jackson's to refuse; keys found in the known keys' order cannot repeat, so only a record whose keys
+	 * are out of that order, or not kept there, is checked for a repeat.
 	 */
 	private Members members() {
 		this.pos++;
-		int capacity = Math.max(8, this.keys.count());
+		int capacity = Math.max(8, this.keys.size());
 		String[] names = new String[capacity];
+		Field[] fields = new Field[capacity];
 		JsonNode[] values = new JsonNode[capacity];
 		int size = 0;
 		if (nextIs('}')) {
-			return new Members(names, values, 0);
+			return new Members(names, fields, values, 0);
 		}
+		int next = 0;
+		boolean inOrder = true;
 		do {
 			skipWhitespace();
 			if (this.text[this.pos] != '"') {
@@ -174,9 +184,30 @@ final class CompactJsonParser {
 			}
 			if (size == names.length) {
 				names = Arrays.copyOf(names, size * 2);
+				fields = Arrays.copyOf(fields, size * 2);
 				values = Arrays.copyOf(values, size * 2);
 			}
-			names[size] = knownKey(size);
+			int start = this.pos + 1;
+			int known = this.keys.find(this.text, start, next);
+			if (known < 0) {
+				String key = string();
+				// As many bytes as characters: ASCII without escapes, a key that its bytes can be matched with.
+				known = this.keys.add(next, key, this.pos - 1 - start == key.length());
+				names[size] = key;
+				fields[size] = (known < 0) ? Field.byName(key) : this.keys.field(known);
+			}
+			else {
+				this.pos = start + this.keys.name(known).length() + 1;
+				names[size] = this.keys.name(known);
+				fields[size] = this.keys.field(known);
+			}
+			if (known < 0) {
+				inOrder = false;
+			}
+			else {
+				inOrder &= known >= next;
+				next = known + 1;
+			}
 			skipWhitespace();
 			expect(':');
 			values[size++] = value(1);
@@ -184,16 +215,15 @@ final class CompactJsonParser {
 		while (nextIs(','));
 		skipWhitespace();
 		expect('}');
-		if (!this.keys.distinctUpTo(size)) {
+		if (!inOrder) {
 			Set<String> seen = new HashSet<>(size * 2);
 			for (int i = 0; i < size; i++) {
 				if (!seen.add(names[i])) {
 					throw GIVE_UP;
 				}
 			}
-			this.keys.distinct(size);
 		}
-		return new Members(names, values, size);
+		return new Members(names, fields, values, size);
 	}
 
 	private JsonNode value(int depth) {
@@ -263,23 +293,6 @@ final class CompactJsonParser {
 		skipWhitespace();
 		expect(']');
 		return array;
-	}
-
-	/**
-	 * The key at this index of the outermost object, as the same string as in the record before when it is
-	 * the same: a new string per key cost ~0.5 s of CPU and more garbage per million JSON Lines records.
-	 */
-	private String knownKey(int index) {
-		int start = this.pos + 1;
-		String known = this.keys.match(index, this.text, start);
-		if (known != null) {
-			this.pos = start + known.length() + 1;
-			return known;
-		}
-		String key = string();
-		// As many bytes as characters: ASCII without escapes, a key that its bytes can be matched with.
-		this.keys.remember(index, key, this.pos - 1 - start == key.length());
-		return key;
 	}
 
 	private String string() {

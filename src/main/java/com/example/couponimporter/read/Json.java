@@ -41,10 +41,11 @@ public final class Json {
 
 	/**
 	 * The members of the object one record of JSON Lines holds, or {@code null} when it holds another value,
-	 * reusing the keys of the record before where the compact parser can read it (see {@link CompactJsonParser}).
+	 * finding its keys among those of the records before where the compact parser can read it (see
+	 * {@link CompactJsonParser}).
 	 */
-	static Members readRecord(String text, RecordKeys keysBefore) throws JacksonException {
-		Members members = CompactJsonParser.members(text.getBytes(StandardCharsets.UTF_8), keysBefore, null);
+	static Members readRecord(String text, RecordKeys keys) throws JacksonException {
+		Members members = CompactJsonParser.members(text.getBytes(StandardCharsets.UTF_8), keys, null);
 		if (members != null) {
 			return members;
 		}

@@ -24,8 +24,8 @@ final class JsonLinesRecordSource extends LineRecordSource {
 
 	private static final String WRAPPER = Field.normalise("CouponSeriesV2");
 
-	/** The keys of the record before, by position: a file's records mostly repeat them in one order. */
-	private final RecordKeys keysBefore = new RecordKeys();
+	/** The keys of the records before, in their order: a file's records mostly repeat them in one order. */
+	private final RecordKeys keys = new RecordKeys();
 
 	/** Whether records keep their UTF-8 bytes, a third the size of their text, while they wait to be written. */
 	private final boolean utf8;
@@ -48,7 +48,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 	public RawRecord reread(RawRecord record) {
 		String text = record.raw();
 		// Its own keys: a record is read again on the writing thread, while this source reads on.
-		return toRecord(record.line(), text, null, Json.readRecord(text, new RecordKeys()), new RecordKeys());
+		return toRecord(record.line(), text, null, Json.readRecord(text, new RecordKeys()));
 	}
 
 	/**
@@ -60,7 +60,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 		if (line.truncated()) {
 			return malformed(line, tooLarge());
 		}
-		Members members = this.utf8 ? CompactJsonParser.members(line.bytes(), this.keysBefore, this.decoder) : null;
+		Members members = this.utf8 ? CompactJsonParser.members(line.bytes(), this.keys, this.decoder) : null;
 		String text = null;
 		if (members == null) {
 			text = this.decoder.decode(line.bytes());
@@ -69,7 +69,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 						+ "; check importer.encoding");
 			}
 			try {
-				members = this.utf8 ? members(Json.MAPPER.readTree(text)) : Json.readRecord(text, this.keysBefore);
+				members = this.utf8 ? members(Json.MAPPER.readTree(text)) : Json.readRecord(text, this.keys);
 			}
 			catch (JacksonException ex) {
 				return RawRecord.malformed(line.number(), text, "the line is not valid JSON: " + Json.describe(ex));
@@ -78,18 +78,15 @@ final class JsonLinesRecordSource extends LineRecordSource {
 		if (members == null) {
 			return RawRecord.malformed(line.number(), text, "the line is JSON but not an object: expected {...}");
 		}
-		return toRecord(line.number(), text, this.utf8 ? line.bytes() : null, members, this.keysBefore);
+		return toRecord(line.number(), text, this.utf8 ? line.bytes() : null, members);
 	}
 
 	private static Members members(JsonNode tree) {
 		return (tree instanceof ObjectNode object) ? Members.of(object) : null;
 	}
 
-	/**
-	 * @param text the record's text, or {@code null} when {@code utf8} has it
-	 * @param keys the keys of the record before, which also name its fields
-	 */
-	private static RawRecord toRecord(long lineNumber, String text, byte[] utf8, Members original, RecordKeys keys) {
+	/** @param text the record's text, or {@code null} when {@code utf8} has it */
+	private static RawRecord toRecord(long lineNumber, String text, byte[] utf8, Members original) {
 		Members body = unwrap(original);
 		Map<Field, Object> values = new EnumMap<>(Field.class);
 		Map<Field, String> keyOf = new EnumMap<>(Field.class);
@@ -99,7 +96,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 			if (key.startsWith("_")) {
 				continue;
 			}
-			Field field = keys.field(position, key);
+			Field field = body.fields()[position];
 			if (field == null) {
 				unknown.add(key);
 				continue;

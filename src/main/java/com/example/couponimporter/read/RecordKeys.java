@@ -6,78 +6,84 @@ import java.util.Arrays;
 import com.example.couponimporter.series.Field;
 
 /**
- * The outermost keys of the JSON record before, by position, each with its UTF-8 bytes and the field it names:
- * the records of a file list their keys in one order, so that a key is mostly matched by comparing its bytes
- * (no new string, no hashing for the object's map, no {@link Field#byName} lookup). Only ASCII keys written
- * without escapes are kept, whose bytes are their text.
+ * The outermost keys of a file's JSON records, in the order its records give them, each with its UTF-8
+ * bytes and the field it names. Exports list their keys in one order and leave optional ones out, so a
+ * record's keys are found by comparing bytes from just after the key before (no new string, no hashing,
+ * no {@link Field#byName} lookup), and keys found in that order cannot repeat. Only ASCII keys written
+ * without escapes are kept, whose bytes are their text; at most {@link #MAX_KEYS} of them.
  */
 final class RecordKeys {
 
-	private static final int POSITIONS = 128;
+	private static final int MAX_KEYS = 256;
 
-	private final String[] names = new String[POSITIONS];
+	private String[] names = new String[32];
 
-	private final byte[][] bytes = new byte[POSITIONS][];
+	private byte[][] bytes = new byte[32][];
 
-	private final Field[] fields = new Field[POSITIONS];
+	private Field[] fields = new Field[32];
 
-	private final boolean[] looked = new boolean[POSITIONS];
+	private int size;
 
-	private int count;
-
-	/** How many of the first positions hold keys known to be distinct: checked for a record, kept until one changes. */
-	private int distinct;
-
-	/** The key kept at this position if the bytes from {@code start} are it and its closing quote, else {@code null}. */
-	String match(int position, byte[] text, int start) {
-		if (position >= POSITIONS || this.bytes[position] == null) {
-			return null;
+	/**
+	 * The index of the known key whose bytes, and then its closing quote, are at {@code start}, looked for
+	 * from {@code from} on and then before it, or -1.
+	 */
+	int find(byte[] text, int start, int from) {
+		for (int i = from; i < this.size; i++) {
+			if (isAt(i, text, start)) {
+				return i;
+			}
 		}
-		byte[] key = this.bytes[position];
+		for (int i = 0; i < Math.min(from, this.size); i++) {
+			if (isAt(i, text, start)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private boolean isAt(int index, byte[] text, int start) {
+		byte[] key = this.bytes[index];
 		int end = start + key.length;
-		boolean same = end < text.length && text[end] == '"' && Arrays.equals(text, start, end, key, 0, key.length);
-		return same ? this.names[position] : null;
+		return end < text.length && text[end] == '"' && Arrays.equals(text, start, end, key, 0, key.length);
 	}
 
-	/** Keeps the key read at this position; {@code ascii} when its bytes are its text. */
-	void remember(int position, String key, boolean ascii) {
-		if (position >= POSITIONS) {
-			return;
+	/**
+	 * Keeps a key not known yet at this index, before the keys that followed the one before it, and returns
+	 * the index; -1 when it cannot be kept ({@code ascii} false: its bytes are not its text; or too many keys).
+	 */
+	int add(int index, String key, boolean ascii) {
+		if (!ascii || key.isEmpty() || this.size == MAX_KEYS) {
+			return -1;
 		}
-		boolean kept = ascii && key.length() > 0;
-		this.names[position] = kept ? key : null;
-		this.bytes[position] = kept ? key.getBytes(StandardCharsets.ISO_8859_1) : null;
-		this.fields[position] = null;
-		this.looked[position] = false;
-		this.count = Math.max(this.count, position + 1);
-		this.distinct = Math.min(this.distinct, position);
-	}
-
-	/** Whether a record whose {@code size} keys were all matched here holds no key twice. */
-	boolean distinctUpTo(int size) {
-		return size <= this.distinct;
-	}
-
-	/** Notes that the keys at the first {@code size} positions were found distinct. */
-	void distinct(int size) {
-		this.distinct = Math.min(size, POSITIONS);
-	}
-
-	/** How many keys the record before had, at most: room for a new record's map. */
-	int count() {
-		return this.count;
-	}
-
-	/** The field the key at this position names, or {@code null} for none. */
-	Field field(int position, String key) {
-		if (position >= POSITIONS || !key.equals(this.names[position])) {
-			return Field.byName(key);
+		if (this.size == this.names.length) {
+			this.names = Arrays.copyOf(this.names, this.size * 2);
+			this.bytes = Arrays.copyOf(this.bytes, this.size * 2);
+			this.fields = Arrays.copyOf(this.fields, this.size * 2);
 		}
-		if (!this.looked[position]) {
-			this.fields[position] = Field.byName(key);
-			this.looked[position] = true;
-		}
-		return this.fields[position];
+		int at = Math.min(index, this.size);
+		System.arraycopy(this.names, at, this.names, at + 1, this.size - at);
+		System.arraycopy(this.bytes, at, this.bytes, at + 1, this.size - at);
+		System.arraycopy(this.fields, at, this.fields, at + 1, this.size - at);
+		this.names[at] = key;
+		this.bytes[at] = key.getBytes(StandardCharsets.ISO_8859_1);
+		this.fields[at] = Field.byName(key);
+		this.size++;
+		return at;
+	}
+
+	String name(int index) {
+		return this.names[index];
+	}
+
+	/** The field the key at this index names, or {@code null} for none. */
+	Field field(int index) {
+		return this.fields[index];
+	}
+
+	/** How many keys are known: room for a record's members. */
+	int size() {
+		return this.size;
 	}
 
 }

@@ -65,8 +65,8 @@ class CompactJsonParserTest {
 	}
 
 	/**
-	 * A record's members, with the outermost keys of the record before reused only when the whole key's text is
-	 * the same, and a key given twice left to Jackson however the keys before were.
+	 * A record's members, with the outermost keys of the records before reused only when the whole key's text
+	 * is the same, and a key given twice left to Jackson whatever the order of the keys before.
 	 */
 	@Test
 	void aKeyOfTheRecordBeforeIsReusedOnlyForTheSameTextAndNeverHidesARepeatedKey() {
@@ -75,7 +75,8 @@ class CompactJsonParserTest {
 				"{\"xA\":1}", "{\"x\\u0041\":1}", "{\"dom\" :1}", "{\"dom\":{\"dom\":1}}", "{\"é\":1}", "{\"é\":2}",
 				"{\"e\":1}", "{\"a\":1,\"b\":2}", "{\"b\":1}", "{\"b\":1,\"b\":2}", "{\"b\":1,\"c\":2}",
 				"{\"b\":1,\"c\":2,\"b\":3}", "{\"b\":1,\"c\":2}", "{\"b\":1,\"b\":2}", "{\"c\":1,\"c\":2}", "{\"é\":1,\"é\":2}",
-				"{\"x\\u0041\":1,\"xA\":2}", "[1]", "1", "{}", " {\"dom\":1} ");
+				"{\"x\\u0041\":1,\"xA\":2}", "{\"a\":1,\"b\":2,\"c\":3}", "{\"c\":1,\"a\":2,\"c\":3}",
+				"{\"a\":1,\"x\":2,\"b\":3}", "{\"a\":1,\"x\":1,\"x\":2}", "{\"b\":1,\"a\":2}", "[1]", "1", "{}", " {\"dom\":1} ");
 		RecordKeys keys = new RecordKeys();
 		for (String text : sequence) {
 			CompactJsonParser.Members compact = CompactJsonParser.members(text.getBytes(StandardCharsets.UTF_8), keys, null);
