@@ -58,8 +58,12 @@ public final class ImportReports {
 	public void reject(RawRecord record, List<FieldError> errors) {
 		this.rejects.write(record, errors);
 		Set<ErrorCode> codes = new LinkedHashSet<>();
-		errors.forEach(error -> codes.add(error.code()));
-		this.counts.addReject(codes);
+		Set<String> fields = new LinkedHashSet<>();
+		for (FieldError error : errors) {
+			codes.add(error.code());
+			fields.add(error.field());
+		}
+		this.counts.addReject(codes, fields);
 	}
 
 	public void accept(long line, long orgId, String seriesCode, Long id, Outcome outcome, String warnings) {

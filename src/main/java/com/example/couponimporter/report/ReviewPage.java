@@ -18,10 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import com.example.couponimporter.series.Outcome;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The review page {@code <base>-<jobInstanceId>.review.html}: one self-contained file (no network needed)
  * with the summary, the rejects counted by code and by field, and the rejected records as a table that
- * can be filtered by code and field and searched. The records come from the reject report, the whole
- * truth across restarts and partitions; the first {@link #SHOWN} are in the page, the counts are of all.
+ * can be filtered by code and field and searched. The first {@link #SHOWN} records come from the reject
+ * report, the whole truth across restarts and partitions; the counts are the summary's, of all of them,
+ * so that only those first records are read back, however many there are.
  * Input cells are untrusted: they travel as JSON in a {@code <script type="application/json">} element
  * with {@code <}, {@code >} and {@code &} escaped, and the page's script only ever sets them as text.
  */
@@ -77,7 +78,7 @@ public final class ReviewPage {
 						+ " for the review page", (ex instanceof IOException io) ? io : new IOException(ex));
 			}
 		}
-		rejects.addTo(data);
+		rejects.addTo(data, summary.counts());
 		String html = withScriptHash(template()).replace(DATA, scriptSafe(MAPPER.writeValueAsString(data)));
 		try {
 			Files.createDirectories(page.toAbsolutePath().getParent());
@@ -139,12 +140,6 @@ public final class ReviewPage {
 
 		private final ArrayNode rows = JsonNodeFactory.instance.arrayNode();
 
-		private final Map<String, Long> byCode = new TreeMap<>();
-
-		private final Map<String, Long> byField = new TreeMap<>();
-
-		private long total;
-
 		void readCsv(Path file, Charset charset, char delimiter) throws IOException, CsvValidationException {
 			try (BufferedReader in = Files.newBufferedReader(file, charset);
 					CSVReader csv = new CSVReaderBuilder(in)
@@ -155,7 +150,7 @@ public final class ReviewPage {
 				for (int i = 0; i < inputColumns; i++) {
 					column(header[i]);
 				}
-				for (String[] cells = csv.readNext(); cells != null; cells = csv.readNext()) {
+				for (String[] cells = next(csv); cells != null; cells = next(csv)) {
 					List<String[]> errors = new ArrayList<>();
 					String codes = cell(cells, inputColumns + 1);
 					for (String pair : codes.isEmpty() ? new String[0] : codes.split(";")) {
@@ -174,9 +169,14 @@ public final class ReviewPage {
 			}
 		}
 
+		/** The next record of the CSV report, or {@code null} at its end or when the page holds enough. */
+		private String[] next(CSVReader csv) throws IOException, CsvValidationException {
+			return (this.rows.size() < SHOWN) ? csv.readNext() : null;
+		}
+
 		void readJsonLines(Path file, Charset charset) throws IOException {
 			try (BufferedReader in = Files.newBufferedReader(file, charset)) {
-				for (String line = in.readLine(); line != null; line = in.readLine()) {
+				for (String line = in.readLine(); line != null && this.rows.size() < SHOWN; line = in.readLine()) {
 					if (line.isBlank()) {
 						continue;
 					}
@@ -184,7 +184,7 @@ public final class ReviewPage {
 					List<String[]> errors = new ArrayList<>();
 					json.path("_errors").forEach(e -> errors.add(new String[] { e.path("field").asString(""),
 							e.path("code").asString(""), e.path("message").asString("") }));
-					add(json.path("_line").asString(""), (this.rows.size() < SHOWN) ? cells(json) : List.of(), errors);
+					add(json.path("_line").asString(""), cells(json), errors);
 				}
 			}
 		}
@@ -205,14 +205,6 @@ public final class ReviewPage {
 		}
 
 		private void add(String line, List<String> values, List<String[]> errors) {
-			this.total++;
-			for (String[] error : errors) {
-				this.byCode.merge(error[1], 1L, Long::sum);
-				this.byField.merge(error[0], 1L, Long::sum);
-			}
-			if (this.rows.size() >= SHOWN) {
-				return;
-			}
 			ObjectNode row = this.rows.addObject();
 			row.put("line", line);
 			ArrayNode cells = row.putArray("cells");
@@ -255,15 +247,15 @@ public final class ReviewPage {
 			return (index < cells.length) ? cells[index] : "";
 		}
 
-		void addTo(ObjectNode data) {
+		void addTo(ObjectNode data, OutcomeCounts counts) {
 			ArrayNode columns = data.putArray("columns");
 			this.columns.forEach(columns::add);
 			data.set("rows", this.rows);
-			data.put("total", this.total);
+			data.put("total", counts.get(Outcome.REJECTED));
 			ObjectNode codes = data.putObject("byCode");
-			this.byCode.forEach(codes::put);
+			counts.rejectsByCode().forEach((code, n) -> codes.put(code.name(), n));
 			ObjectNode fields = data.putObject("byField");
-			this.byField.forEach(fields::put);
+			counts.rejectsByField().forEach(fields::put);
 		}
 
 	}

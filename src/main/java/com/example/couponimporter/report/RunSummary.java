@@ -55,6 +55,8 @@ public record RunSummary(String status, int exitCode, String input, String sha25
 		for (Map.Entry<ErrorCode, Long> entry : this.counts.rejectsByCode().entrySet()) {
 			byCode.put(entry.getKey().name(), entry.getValue());
 		}
+		ObjectNode byField = json.putObject("rejectsByField");
+		this.counts.rejectsByField().forEach(byField::put);
 		json.put("rejectFile", (this.rejectFile != null) ? this.rejectFile.toString() : null);
 		json.put("resultsFile", (this.resultsFile != null) ? this.resultsFile.toString() : null);
 		json.put("startedAt", this.startedAt.toString());

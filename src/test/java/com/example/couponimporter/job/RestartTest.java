@@ -56,6 +56,9 @@ class RestartTest {
 		assertThat(second.exitCode()).isZero();
 		assertThat(second.counts()).isEqualTo("12/7/0/0/5");
 		assertThat(second.summary().get("jobInstanceId")).isEqualTo(firstSummary.get("jobInstanceId"));
+		assertThat(firstSummary.get("rejectsByField").toString()).isEqualTo("{\"discountValue\":2}");
+		assertThat(second.summary().get("rejectsByField").toString())
+			.as("the counts of the run before carried over").isEqualTo("{\"discountValue\":4,\"seriesCode\":1}");
 		assertThat(second.rejectCodesByLine()).containsExactly(entry(4L, "discountValue=INVALID_VALUE"),
 				entry(7L, "discountValue=INVALID_VALUE"), entry(10L, "discountValue=INVALID_VALUE"),
 				entry(12L, "seriesCode=DUPLICATE_IN_FILE"), entry(13L, "discountValue=INVALID_VALUE"));

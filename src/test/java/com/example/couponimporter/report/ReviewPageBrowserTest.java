@@ -76,6 +76,8 @@ class ReviewPageBrowserTest {
 		assertThat(browser.findElement(By.id("summary")).getText()).contains(input.toString(), "dry run");
 		assertThat(browser.findElement(By.id("by-code")).getText()).contains("INVALID_FORMAT\n2", "INCONSISTENT\n1",
 				"DUPLICATE_IN_FILE\n1", "REQUIRED\n1");
+		assertThat(browser.findElement(By.id("by-field")).getText()).contains("validTillDate\n2", "seriesCode\n1",
+				"description\n1");
 		assertThat(browser.findElement(By.id("reject-link")).getAttribute("href")).endsWith("/series-1.rejects.csv");
 		assertThat(lines()).containsExactly("3", "4", "5", "6");
 
