@@ -158,7 +158,17 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 				throw ex;
 			}
 			catch (Throwable ex) {
-				handOver(batch);
+				if (Thread.currentThread().isInterrupted()) {
+					// The step closed the reader while this thread wrote the series codes (SIGTERM): an
+					// interrupted file write fails, and nothing more is needed.
+					return;
+				}
+				try {
+					handOver(batch);
+				}
+				catch (RuntimeException again) {
+					ex.addSuppressed(again);
+				}
 				this.ahead.put(new Failure(ex));
 			}
 		}
