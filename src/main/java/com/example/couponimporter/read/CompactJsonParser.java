@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.example.couponimporter.series.Field;
 import tools.jackson.databind.JsonNode;
@@ -93,21 +94,7 @@ final class CompactJsonParser {
 	 * bytes are known to be UTF-8
 	 */
 	static JsonNode parse(byte[] text, LineDecoder decoder) {
-		if (text.length > MAX_TEXT) {
-			return null;
-		}
-		CompactJsonParser parser = new CompactJsonParser(text, null, decoder);
-		try {
-			JsonNode value = parser.value(0);
-			parser.skipWhitespace();
-			return (parser.pos == text.length) ? value : null;
-		}
-		catch (RuntimeException ex) {
-			if (ex == GIVE_UP || ex instanceof IndexOutOfBoundsException) {
-				return null;
-			}
-			throw ex;
-		}
+		return read(text, null, decoder, parser -> parser.value(0));
 	}
 
 	/**
@@ -118,18 +105,22 @@ final class CompactJsonParser {
 	 * @param decoder as for {@link #parse(byte[], LineDecoder)}
 	 */
 	static Members members(byte[] text, RecordKeys keys, LineDecoder decoder) {
+		return read(text, keys, decoder, parser -> {
+			parser.skipWhitespace();
+			return (parser.text[parser.pos] == '{') ? parser.members() : null;
+		});
+	}
+
+	/** What {@code read} makes of the whole text, or {@code null} when the parser gives up on it. */
+	private static <T> T read(byte[] text, RecordKeys keys, LineDecoder decoder, Function<CompactJsonParser, T> read) {
 		if (text.length > MAX_TEXT) {
 			return null;
 		}
 		CompactJsonParser parser = new CompactJsonParser(text, keys, decoder);
 		try {
+			T value = read.apply(parser);
 			parser.skipWhitespace();
-			if (text[parser.pos] != '{') {
-				return null;
-			}
-			Members members = parser.members();
-			parser.skipWhitespace();
-			return (parser.pos == text.length) ? members : null;
+			return (parser.pos == text.length) ? value : null;
 		}
 		catch (RuntimeException ex) {
 			if (ex == GIVE_UP || ex instanceof IndexOutOfBoundsException) {
