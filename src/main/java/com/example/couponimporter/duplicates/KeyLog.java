@@ -220,11 +220,6 @@ final class KeyLog implements Closeable {
 
 	@Override
 	public void close() {
-		if (!this.channel.isOpen()) {
-			// Closed by the interrupt that stopped the reading thread mid-write (SIGTERM): what it had not
-			// written belongs to records no chunk took, which a restart reads again.
-			return;
-		}
 		try {
 			flush();
 			this.channel.close();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
@@ -62,6 +63,9 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 
 	private Thread thread;
 
+	/** Set when the step closes the reader, which the reading thread then stops for. */
+	private volatile boolean closing;
+
 	private boolean ended;
 
 	private long position;
@@ -105,6 +109,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 		}
 		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
 		this.step = step;
+		this.closing = false;
 		this.thread = new Thread(() -> readAhead(step), "read-ahead");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -143,7 +148,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 		try {
 			try {
 				RawRecord raw;
-				while ((raw = this.reader.read()) != null) {
+				while (!this.closing && (raw = this.reader.read()) != null) {
 					batch.add(new Item(decide(raw), this.reader.position(), this.reader.nextLine(),
 							this.duplicates.mark()));
 					if (batch.size() == BATCH) {
@@ -152,28 +157,23 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 					}
 				}
 				handOver(batch);
-				this.ahead.put(END);
+				give(END);
 			}
 			catch (InterruptedException ex) {
 				throw ex;
 			}
 			catch (Throwable ex) {
-				if (Thread.currentThread().isInterrupted()) {
-					// The step closed the reader while this thread wrote the series codes (SIGTERM): an
-					// interrupted file write fails, and nothing more is needed.
-					return;
-				}
 				try {
 					handOver(batch);
 				}
 				catch (RuntimeException again) {
 					ex.addSuppressed(again);
 				}
-				this.ahead.put(new Failure(ex));
+				give(new Failure(ex));
 			}
 		}
 		catch (InterruptedException ex) {
-			// the step closed the reader: nothing more is needed
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			StepSynchronizationManager.close();
@@ -197,7 +197,7 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 	private void handOver(List<Item> batch) throws InterruptedException {
 		if (!batch.isEmpty()) {
 			this.duplicates.flush();
-			this.ahead.put(batch);
+			give(batch);
 		}
 	}
 
@@ -241,10 +241,23 @@ public class ValidatedRecords implements ItemStreamReader<Decision> {
 		context.putLong(DUPLICATES_MARK, this.duplicatesMark);
 	}
 
+	/**
+	 * Queues what the step takes next, waiting while the queue is full, until the step closes the reader.
+	 * Not by interrupting this thread: an interrupt during a file write (the series codes' log) closes the
+	 * file's channel under the duplicate check.
+	 */
+	private void give(Object next) throws InterruptedException {
+		while (!this.ahead.offer(next, 50, TimeUnit.MILLISECONDS)) {
+			if (this.closing) {
+				return;
+			}
+		}
+	}
+
 	@Override
 	public void close() throws ItemStreamException {
 		if (this.thread != null) {
-			this.thread.interrupt();
+			this.closing = true;
 			try {
 				this.thread.join();
 			}
