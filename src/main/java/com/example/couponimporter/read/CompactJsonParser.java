@@ -180,25 +180,21 @@ final class CompactJsonParser {
 			}
 			int start = this.pos + 1;
 			int known = this.keys.find(this.text, start, next);
-			if (known < 0) {
-				String key = string();
+			String key;
+			if (known >= 0) {
+				key = this.keys.name(known);
+				this.pos = start + key.length() + 1;
+			}
+			else {
+				key = string();
 				// As many bytes as characters: ASCII without escapes, a key that its bytes can be matched with.
 				known = this.keys.add(next, key, this.pos - 1 - start == key.length());
-				names[size] = key;
-				fields[size] = (known < 0) ? Field.byName(key) : this.keys.field(known);
 			}
-			else {
-				this.pos = start + this.keys.name(known).length() + 1;
-				names[size] = this.keys.name(known);
-				fields[size] = this.keys.field(known);
-			}
-			if (known < 0) {
-				inOrder = false;
-			}
-			else {
-				inOrder &= known >= next;
-				next = known + 1;
-			}
+			names[size] = key;
+			fields[size] = (known >= 0) ? this.keys.field(known) : Field.byName(key);
+			// A key not kept (known < 0) cannot be vouched for either.
+			inOrder &= known >= next;
+			next = (known >= 0) ? known + 1 : next;
 			skipWhitespace();
 			expect(':');
 			values[size++] = value(1);

@@ -27,7 +27,7 @@ final class JsonLinesRecordSource extends LineRecordSource {
 	/** The keys of the records before, in their order: a file's records mostly repeat them in one order. */
 	private final RecordKeys keys = new RecordKeys();
 
-	/** Whether records keep their UTF-8 bytes, a third the size of their text, while they wait to be written. */
+	/** Whether records are parsed from their UTF-8 bytes and keep them (a third the size of their text). */
 	private final boolean utf8;
 
 	JsonLinesRecordSource(LineSource lines, LineDecoder decoder, int maxRecordBytes, long position, long nextLine) {

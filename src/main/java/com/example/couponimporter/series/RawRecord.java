@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param line the physical line of the file where the record starts, counting from 1
  * @param text the record's text, or {@code null} when only its UTF-8 bytes are kept (see {@link #raw()})
- * @param utf8 the record's text as UTF-8 bytes, or {@code null}: a CSV record cut from its bytes is decoded
- * whole only if a report shows it, and an accepted record keeps only these while it waits to be written
+ * @param utf8 the record's text as UTF-8 bytes, or {@code null}: a record read from its bytes is decoded whole
+ * only if a report shows it, and an accepted record of a compressed input keeps only these while it waits
  * @param cells CSV only: the cells of the input columns that the reject report copies, exactly as read
  * @param values the value given for each known field: a CSV cell's {@code String}, or any JSON value in JSON
  * Lines (a {@code JsonNode})

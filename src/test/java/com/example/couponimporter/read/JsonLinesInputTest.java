@@ -1,6 +1,7 @@
 package com.example.couponimporter.read;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ class JsonLinesInputTest {
 	private static final String VALID = "\"orgId\": 1, \"description\": \"d\", \"discountCode\": \"C\", "
 			+ "\"discountType\": \"PERC\", \"discountValue\": 12.5, \"validTillDate\": \"2099-01-01T00:00:00Z\", "
 			+ "\"smsTemplate\": \"Hi\"";
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	@TempDir
 	Path dir;
@@ -109,6 +112,32 @@ class JsonLinesInputTest {
 		assertThat(errors(rejects.get(1))).isEqualTo("*=MALFORMED");
 		assertThat(rejects.get(1).get("_errors").get(0).get("message").asString()).contains("not valid UTF-8");
 		assertThat(rejects.get(1).get("_raw").asString()).contains("\"caf\uFFFDx\"");
+	}
+
+	/**
+	 * Another encoding than UTF-8 is decoded first and read through the same key order as UTF-8 records:
+	 * records leaving keys out or giving them in another order, a repeated key (Jackson's refusal), and the
+	 * refused record reported with its own text.
+	 */
+	@Test
+	void recordsInAnotherEncodingAreReadWithTheirKeysInAnyOrder() throws IOException {
+		Path input = this.dir.resolve("latin.jsonl");
+		String lines = "{\"seriesCode\": \"L1\", " + VALID.replace("\"d\"", "\"Caf\u00e9 cr\u00e8me\"") + "}\n"
+				+ "{" + VALID + ", \"seriesCode\": \"L2\"}\n"
+				+ "{\"seriesCode\": \"L3\", \"seriesCode\": \"L4\", " + VALID + "}\n"
+				+ "{\"seriesCode\": \"L5\", " + with("discountValue", "120").replace("\"d\"", "\"\u00e9t\u00e9\"") + "}\n";
+		Files.write(input, lines.getBytes(WINDOWS_1252));
+
+		ImportRun run = ImportRun.run(this.dir.resolve("r"), "--importer.input=" + input, "--importer.dry-run=true",
+				"--importer.encoding=windows-1252");
+
+		assertThat(run.counts()).isEqualTo("4/2/0/0/2");
+		List<JsonNode> rejects = run.jsonRejects(WINDOWS_1252);
+		assertThat(rejects).extracting(JsonLinesInputTest::errors)
+			.containsExactly("*=MALFORMED", "discountValue=INCONSISTENT");
+		assertThat(rejects.get(0).get("_errors").get(0).get("message").asString()).contains("Duplicate");
+		assertThat(rejects.get(1).get("description").asString()).isEqualTo("\u00e9t\u00e9");
+		assertThat(rejects).extracting(r -> r.get("_line").asLong()).as("L1 and L2 accepted").containsExactly(3L, 4L);
 	}
 
 	@Test

@@ -96,8 +96,13 @@ public record ImportRun(int exitCode, Path reportDir) {
 	}
 
 	public List<JsonNode> jsonRejects() {
+		return jsonRejects(StandardCharsets.UTF_8);
+	}
+
+	/** The JSON Lines reject report, written in the input's encoding. */
+	public List<JsonNode> jsonRejects(Charset charset) {
 		try {
-			return Files.readAllLines(file("rejects.jsonl")).stream().map(JsonMapper.shared()::readTree).toList();
+			return Files.readAllLines(file("rejects.jsonl"), charset).stream().map(JsonMapper.shared()::readTree).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
