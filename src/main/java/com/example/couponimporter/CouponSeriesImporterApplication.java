@@ -47,6 +47,10 @@ public class CouponSeriesImporterApplication {
 			application.setRegisterShutdownHook(false);
 			context = application.run(args);
 		}
+		catch (SpringApplication.AbandonedRunException buildTimeProcessing) {
+			// the build's AOT processing stops the run once it has the bean definitions
+			throw buildTimeProcessing;
+		}
 		catch (Throwable failure) {
 			// StartupFailureReporter has already said what went wrong.
 			return ExitCodes.of(failure);

@@ -68,7 +68,7 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor, Order
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return Ordered.LOWEST_PRECEDENCE - 1;
 	}
 
 }

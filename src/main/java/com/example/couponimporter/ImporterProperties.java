@@ -392,8 +392,8 @@ public class ImporterProperties {
 	}
 
 	/** Whether the import runs in partitions: more than one, or handed to workers. */
-	public static boolean isPartitioned(int partitions, Mode mode) {
-		return partitions > 1 || mode == Mode.MANAGER;
+	public boolean isPartitioned() {
+		return this.partitions > 1 || this.mode == Mode.MANAGER;
 	}
 
 	public int getPartitions() {

@@ -30,7 +30,7 @@ public class StandaloneDefaults implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return Ordered.LOWEST_PRECEDENCE - 1;
 	}
 
 }

@@ -192,7 +192,7 @@ public class ImportCommand {
 			.addString(ImportOptions.FINGERPRINT, this.options.fingerprint(), false)
 			.addString(ImportJob.REPORT_DIR, this.properties.getReportDir().toAbsolutePath().normalize().toString(), false)
 			.addString(ImportJob.REPORT_BASE, input.baseName(), false);
-		if (ImporterProperties.isPartitioned(this.properties.getPartitions(), this.properties.getMode())) {
+		if (this.properties.isPartitioned()) {
 			// the steps of a partitioned import differ: a run with other partitions is another instance
 			builder.addString("partitions", String.valueOf(this.properties.getPartitions()));
 		}

@@ -59,7 +59,8 @@ class ImportJobConfiguration {
 
 	@Bean
 	Job importCouponSeriesJob(JobRepository jobRepository, Step importCouponSeriesStep,
-			ObjectProvider<PartitionedImport> partitioned, StopOnSignal stopOnSignal, DataSource dataSource) {
+			ObjectProvider<PartitionedImport> partitioned, StopOnSignal stopOnSignal, DataSource dataSource,
+			ImporterProperties properties) {
 		JobBuilder job = new JobBuilder(ImportJob.JOB_NAME, jobRepository).listener(new JobStartTime(jobRepository))
 			.listener(stopOnSignal)
 			.listener(new JobExecutionListener() {
@@ -70,10 +71,10 @@ class ImportJobConfiguration {
 					}
 				}
 			});
-		PartitionedImport partitions = partitioned.getIfAvailable();
-		if (partitions == null) {
+		if (!properties.isPartitioned()) {
 			return job.start(importCouponSeriesStep).build();
 		}
+		PartitionedImport partitions = partitioned.getObject();
 		SimpleJobBuilder steps = job.start(partitions.managerStep());
 		return steps.next(partitions.mergeReportsStep()).build();
 	}
@@ -81,7 +82,7 @@ class ImportJobConfiguration {
 	@Bean
 	Step importCouponSeriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ValidatedRecords validatedRecords, ImportWriter importWriter,
-			ImportOptions options, StopOnSignal stopOnSignal, ProgressLog progressLog,
+			ImportOptions options, StopOnSignal stopOnSignal, ProgressLog progressLog, ImporterProperties properties,
 			ObjectProvider<RequestAcknowledgement> workerAcknowledgement) {
 		var step = new StepBuilder(STEP, jobRepository).<Decision, Decision>chunk(options.chunkSize())
 			.transactionManager(transactionManager)
@@ -90,7 +91,9 @@ class ImportJobConfiguration {
 			.listener(importWriter)
 			.listener((StepExecutionListener) stopOnSignal)
 			.listener((StepListener) progressLog);
-		workerAcknowledgement.ifAvailable(step::listener);
+		if (properties.getMode() == ImporterProperties.Mode.WORKER) {
+			step.listener(workerAcknowledgement.getObject());
+		}
 		return step.build();
 	}
 

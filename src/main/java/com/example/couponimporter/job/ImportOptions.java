@@ -4,12 +4,14 @@ import java.time.OffsetDateTime;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.example.couponimporter.ImporterProperties;
 import com.example.couponimporter.ImporterProperties.OnExisting;
 import com.example.couponimporter.ImporterProperties.Target;
 import com.example.couponimporter.UsageException;
+import com.example.couponimporter.plan.PlanDatabase;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.read.CsvHeader;
 import com.example.couponimporter.read.InputFile;
@@ -32,7 +34,7 @@ public class ImportOptions {
 
 	private final RejectLimit rejectLimit;
 
-	public ImportOptions(ImporterProperties properties) {
+	public ImportOptions(ImporterProperties properties, ObjectProvider<PlanDatabase> planDatabase) {
 		this.properties = properties;
 		this.delimiter = delimiter(properties.getCsv().getDelimiter());
 		this.rejectLimit = RejectLimit.parse(properties.getMaxRejects());
@@ -53,6 +55,9 @@ public class ImportOptions {
 		}
 		if (properties.getMode() != ImporterProperties.Mode.WORKER && !properties.isOpsCommand()) {
 			checkInput(properties);
+		}
+		if (properties.isPlan()) {
+			planDatabase.getObject(); // refuses a plan without the database it plans for before anything runs
 		}
 	}
 

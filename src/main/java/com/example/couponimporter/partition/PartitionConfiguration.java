@@ -11,12 +11,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.example.couponimporter.ImporterProperties;
+import com.example.couponimporter.ImporterProperties.Mode;
 import com.example.couponimporter.job.ImportOptions;
 import com.example.couponimporter.read.CouponSeriesReader;
 import com.example.couponimporter.read.InputFile;
@@ -30,10 +31,11 @@ import com.example.couponimporter.report.ReportPaths;
  * {@code mergeReportsStep} merges the partitions' reports.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(PartitionedCondition.class)
 class PartitionConfiguration {
 
+	/** Made when the job is built for a partitioned run ({@link ImporterProperties#isPartitioned()}), never otherwise. */
 	@Bean
+	@Lazy
 	PartitionedImport partitionedImport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Qualifier("importCouponSeriesStep") Step importCouponSeriesStep, InputPartitioner inputPartitioner,
 			MergeReportsTasklet mergeReportsTasklet, ImporterProperties properties,
@@ -41,10 +43,9 @@ class PartitionConfiguration {
 		int partitions = Math.max(1, properties.getPartitions());
 		PartitionStepBuilder manager = new StepBuilder("importCouponSeriesPartitionsStep", jobRepository)
 			.partitioner(importCouponSeriesStep.getName(), inputPartitioner);
-		PartitionHandler handler = remote.getIfAvailable();
-		if (handler != null) {
-			manager.partitionHandler(handler);
-			reaper.ifAvailable(manager::listener);
+		if (properties.getMode() == Mode.MANAGER) {
+			manager.partitionHandler(remote.getObject());
+			manager.listener(reaper.getObject());
 		}
 		else {
 			SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("partition-");

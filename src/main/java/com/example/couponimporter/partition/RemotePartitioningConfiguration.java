@@ -9,9 +9,9 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.messaging.MessageChannel;
 
@@ -23,27 +23,26 @@ import com.example.couponimporter.read.Json;
 /**
  * Remote partitioning over RabbitMQ ({@code spring.rabbitmq.*}): the manager sends one request per
  * partition to a durable queue and polls the shared job repository until every partition ended; workers
- * take requests one at a time and run them against the same repository.
+ * take requests one at a time and run them against the same repository. The beans of each side are made
+ * only when {@code importer.mode} asks for them (a standalone run leaves RabbitMQ out, see
+ * {@code StandaloneDefaults}).
  */
+@Configuration(proxyBeanMethods = false)
 class RemotePartitioningConfiguration {
 
 	private static final long POLL_MILLIS = 1000;
 
 	/** A durable queue, declared by whichever side connects first. */
-	static Queue partitionRequests(ImporterProperties properties) {
+	@Bean
+	Queue partitionRequestsQueue(ImporterProperties properties) {
 		return QueueBuilder.durable(properties.getPartitionQueue()).build();
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "importer.mode", havingValue = "manager")
 	static class Manager {
 
 		@Bean
-		Queue partitionRequestsQueue(ImporterProperties properties) {
-			return partitionRequests(properties);
-		}
-
-		@Bean
+		@Lazy
 		PartitionHandler remotePartitionHandler(RabbitTemplate rabbit, JobRepository jobRepository,
 				ImportOptions options, Queue partitionRequestsQueue) {
 			// requests go out as JSON text, never as serialized Java objects
@@ -65,6 +64,7 @@ class RemotePartitioningConfiguration {
 		}
 
 		@Bean
+		@Lazy
 		DeadPartitionReaper deadPartitionReaper(JobRepository jobRepository, InstanceLock locks,
 				ImporterProperties properties) {
 			return new DeadPartitionReaper(jobRepository, locks, properties.getWorkerWaitTimeout());
@@ -73,20 +73,16 @@ class RemotePartitioningConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "importer.mode", havingValue = "worker")
 	static class Worker {
 
 		@Bean
-		Queue partitionRequestsQueue(ImporterProperties properties) {
-			return partitionRequests(properties);
-		}
-
-		@Bean
+		@Lazy
 		RequestAcknowledgement requestAcknowledgement() {
 			return new RequestAcknowledgement();
 		}
 
 		@Bean
+		@Lazy
 		PartitionWorker partitionWorker(RabbitTemplate rabbit, JobRepository jobRepository,
 				@Qualifier("importCouponSeriesStep") Step importCouponSeriesStep, InstanceLock locks,
 				ImportOptions options, RequestAcknowledgement requestAcknowledgement, Queue partitionRequestsQueue) {

@@ -1,16 +1,16 @@
 package com.example.couponimporter.plan;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
-/** A plan ({@code importer.plan=true}) reads the database it plans for through {@link PlanDatabase}. */
+/** A plan ({@code importer.plan=true}) reads the database it plans for through {@link PlanDatabase}, made when first asked for. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "importer.plan", havingValue = "true")
 class PlanConfiguration {
 
 	@Bean
+	@Lazy
 	PlanDatabase planDatabase(Environment environment) {
 		return new PlanDatabase(environment);
 	}

@@ -17,8 +17,15 @@ public final class ImporterProcess {
 
 	/** Starts the jar in {@code workDir}; its output goes to {@code workDir/output.log}. */
 	public static Process start(Path workDir, String... args) throws IOException {
+		return start(workDir, List.of(), args);
+	}
+
+	/** Starts the jar in {@code workDir} with options for the JVM, such as {@code -Dspring.aot.enabled=true}. */
+	public static Process start(Path workDir, List<String> javaOptions, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", JAR.toString()));
+				"-Xmx256m"));
+		command.addAll(javaOptions);
+		command.addAll(List.of("-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		Files.createDirectories(workDir);
 		return new ProcessBuilder(command).directory(workDir.toFile())
@@ -29,7 +36,13 @@ public final class ImporterProcess {
 
 	/** Runs the jar to its end (at most two minutes) and returns its exit code. */
 	public static int run(Path workDir, String... args) throws IOException, InterruptedException {
-		Process process = start(workDir, args);
+		return run(workDir, List.of(), args);
+	}
+
+	/** Runs the jar with options for the JVM to its end (at most two minutes) and returns its exit code. */
+	public static int run(Path workDir, List<String> javaOptions, String... args)
+			throws IOException, InterruptedException {
+		Process process = start(workDir, javaOptions, args);
 		if (!process.waitFor(2, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			throw new AssertionError("the importer did not finish within two minutes");

@@ -6,13 +6,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -24,23 +19,21 @@ import com.example.couponimporter.report.ReportPaths;
 import com.example.couponimporter.write.SeriesTarget;
 import com.example.couponimporter.write.db.Databases;
 
-/** The target of a step with {@code importer.target=api}: the API, lookups for a plan, or the requests file for a dry run. */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "importer.target", havingValue = "api")
-class ApiTargetConfiguration {
+/**
+ * The target of a step with {@code importer.target=api}: the API, lookups for a plan, or the requests file for a
+ * dry run. One per process, so that the partitions running in it share one rate limit.
+ */
+public final class ApiTargets {
 
-	/** One limit for the whole process, shared by the partitions running in it. */
-	@Bean
-	RateLimit apiRateLimit(ImporterProperties properties) {
-		return RateLimit.of(properties.getApi().getMaxRate());
+	private final RateLimit rateLimit;
+
+	public ApiTargets(ImporterProperties properties) {
+		this.rateLimit = RateLimit.of(properties.getApi().getMaxRate());
 	}
 
-	@Bean
-	@StepScope
-	SeriesTarget seriesTarget(ImporterProperties properties, DataSource dataSource,
-			PlatformTransactionManager transactionManager, CouponSeriesReader couponSeriesReader,
-			@Value("#{stepExecution}") StepExecution step, RateLimit apiRateLimit, ImportOptions options,
-			ObjectProvider<PlanDatabase> planDatabase) throws IOException, SQLException {
+	public SeriesTarget target(ImporterProperties properties, DataSource dataSource,
+			PlatformTransactionManager transactionManager, CouponSeriesReader couponSeriesReader, StepExecution step,
+			ImportOptions options, ObjectProvider<PlanDatabase> planDatabase) throws IOException, SQLException {
 		ImporterProperties.Api api = properties.getApi();
 		String baseUrl = ApiSettings.baseUrl(api);
 		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
@@ -49,7 +42,7 @@ class ApiTargetConfiguration {
 			return new ApiDryRunTarget(paths.requests(), baseUrl);
 		}
 		Backoff backoff = new Backoff(api.getInitialBackoff(), api.getMaxBackoff(), api.getMaxAttempts());
-		HttpTransport transport = new HttpTransport(api.getTimeout(), apiRateLimit);
+		HttpTransport transport = new HttpTransport(api.getTimeout(), this.rateLimit);
 		ApiAuth auth = (api.getUsername() != null) ? new BasicAuth(api.getUsername(), api.getPassword())
 				: new OAuthTokens(transport, baseUrl, api.getOauthKey(), api.getOauthSecret(), backoff);
 		SeriesCalls calls = new SeriesCalls(new ApiClient(transport, baseUrl, auth), backoff, api.getLookupParam(),
