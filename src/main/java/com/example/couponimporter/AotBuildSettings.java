@@ -3,6 +3,7 @@ package com.example.couponimporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -28,7 +29,7 @@ public class AotBuildSettings implements BeanFactoryInitializationAotProcessor {
 	static final List<String> NAMES = List.of("spring.profiles.active", "spring.profiles.include",
 			"spring.autoconfigure.exclude", "spring.aop.auto", "spring.aop.proxy-target-class",
 			"spring.application.admin.enabled", "spring.batch.job.enabled", "spring.batch.jdbc.initialize-schema",
-			"spring.datasource.jndi-name", "spring.datasource.type", "spring.flyway.enabled", "spring.flyway.url",
+			"spring.datasource.jndi-name", "spring.datasource.type", "spring.flyway.enabled",
 			"spring.info.build.location", "spring.jmx.enabled", "spring.persistence.exceptiontranslation.enabled",
 			"spring.sql.init.mode", "spring.task.execution.mode", "spring.threads.virtual.enabled",
 			"management.defaults.metrics.export.enabled", "management.prometheus.metrics.export.enabled",
@@ -36,14 +37,14 @@ public class AotBuildSettings implements BeanFactoryInitializationAotProcessor {
 
 	@Override
 	public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
-		TreeMap<String, String> values = of(beanFactory.getBean(Environment.class));
+		Map<String, String> values = of(beanFactory.getBean(Environment.class));
 		StringBuilder file = new StringBuilder("# the settings the build-time processing of this jar saw\n");
 		values.forEach((name, value) -> file.append(name).append('=').append(value).append('\n'));
 		return (generationContext, code) -> generationContext.getGeneratedFiles().addResourceFile(RESOURCE, file);
 	}
 
 	/** The values of {@link #NAMES} that are set, lists joined with commas whichever way they were given. */
-	static TreeMap<String, String> of(Environment environment) {
+	static Map<String, String> of(Environment environment) {
 		Binder binder = Binder.get(environment);
 		TreeMap<String, String> values = new TreeMap<>();
 		for (String name : NAMES) {
@@ -53,15 +54,14 @@ public class AotBuildSettings implements BeanFactoryInitializationAotProcessor {
 	}
 
 	/** The values the build saw, or null when this jar was not processed ahead of time. */
-	static @Nullable TreeMap<String, String> recorded(@Nullable ClassLoader classLoader) {
-		ClassLoader loader = (classLoader != null) ? classLoader : AotBuildSettings.class.getClassLoader();
-		try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+	static @Nullable Map<String, String> recorded(ClassLoader classLoader) {
+		try (InputStream in = classLoader.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
 				return null;
 			}
 			Properties properties = new Properties();
 			properties.load(in);
-			TreeMap<String, String> values = new TreeMap<>();
+			Map<String, String> values = new TreeMap<>();
 			properties.stringPropertyNames().forEach((name) -> values.put(name, properties.getProperty(name)));
 			return values;
 		}

@@ -2,9 +2,9 @@ package com.example.couponimporter;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -31,7 +31,7 @@ public class AotStartCheck implements EnvironmentPostProcessor, Ordered {
 		if (!AotDetector.useGeneratedArtifacts()) {
 			return;
 		}
-		TreeMap<String, String> built = AotBuildSettings.recorded(application.getClassLoader());
+		Map<String, String> built = AotBuildSettings.recorded(application.getClassLoader());
 		String difference = (built != null) ? difference(built, AotBuildSettings.of(environment))
 				: "this jar was built without them";
 		if (difference != null) {
@@ -42,7 +42,7 @@ public class AotStartCheck implements EnvironmentPostProcessor, Ordered {
 		}
 	}
 
-	private static String difference(Map<String, String> built, Map<String, String> now) {
+	private static @Nullable String difference(Map<String, String> built, Map<String, String> now) {
 		for (String name : AotBuildSettings.NAMES) {
 			if (!Objects.equals(built.get(name), now.get(name))) {
 				return name + " is " + shown(now.get(name)) + ", the build's " + shown(built.get(name));
@@ -51,7 +51,7 @@ public class AotStartCheck implements EnvironmentPostProcessor, Ordered {
 		return null;
 	}
 
-	private static String shown(String value) {
+	private static String shown(@Nullable String value) {
 		return (value != null) ? "'" + value + "'" : "not set";
 	}
 
