@@ -41,8 +41,7 @@ class TargetConfiguration {
 			throws IOException, SQLException {
 		return switch (properties.getTarget()) {
 			case DB -> DatabaseTargets.target(dataSource, properties, input, step.getJobExecutionId(), planDatabase);
-			case API -> apiTargets.target(properties, dataSource, transactionManager, couponSeriesReader, step, options,
-					planDatabase);
+			case API -> apiTargets.target(dataSource, transactionManager, couponSeriesReader, step, options, planDatabase);
 		};
 	}
 

@@ -25,15 +25,19 @@ import com.example.couponimporter.write.db.Databases;
  */
 public final class ApiTargets {
 
+	private final ImporterProperties properties;
+
 	private final RateLimit rateLimit;
 
 	public ApiTargets(ImporterProperties properties) {
+		this.properties = properties;
 		this.rateLimit = RateLimit.of(properties.getApi().getMaxRate());
 	}
 
-	public SeriesTarget target(ImporterProperties properties, DataSource dataSource,
-			PlatformTransactionManager transactionManager, CouponSeriesReader couponSeriesReader, StepExecution step,
-			ImportOptions options, ObjectProvider<PlanDatabase> planDatabase) throws IOException, SQLException {
+	public SeriesTarget target(DataSource dataSource, PlatformTransactionManager transactionManager,
+			CouponSeriesReader couponSeriesReader, StepExecution step, ImportOptions options,
+			ObjectProvider<PlanDatabase> planDatabase) throws IOException, SQLException {
+		ImporterProperties properties = this.properties;
 		ImporterProperties.Api api = properties.getApi();
 		String baseUrl = ApiSettings.baseUrl(api);
 		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
