@@ -335,8 +335,9 @@ def write(a, n, out, seed, header):
             r = make(i, rnd, keys)
             draw = defects.random()
             malformed = None
-            if i > 0 and draw < a.dups + (a.bad / (len(DEFECTS) + 1)):
-                r["orgId"], r["seriesCode"] = duplicate_of(i, defects, keys)
+            if draw < a.dups + (a.bad / (len(DEFECTS) + 1)):
+                if i > 0:  # the first record of a file (or of a part) has nothing before it to repeat
+                    r["orgId"], r["seriesCode"] = duplicate_of(i, defects, keys)
             elif draw < a.dups + a.bad:
                 code, defect = DEFECTS[nth_defect % len(DEFECTS)]
                 nth_defect += 1
