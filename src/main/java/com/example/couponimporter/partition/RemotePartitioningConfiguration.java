@@ -38,58 +38,50 @@ class RemotePartitioningConfiguration {
 		return QueueBuilder.durable(properties.getPartitionQueue()).build();
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class Manager {
-
-		@Bean
-		@Lazy
-		PartitionHandler remotePartitionHandler(RabbitTemplate rabbit, JobRepository jobRepository,
-				ImportOptions options, Queue partitionRequestsQueue) {
-			// requests go out as JSON text, never as serialized Java objects
-			MessageChannel toWorkers = (message, timeout) -> {
-				StepExecutionRequest request = (StepExecutionRequest) message.getPayload();
-				rabbit.convertAndSend("", partitionRequestsQueue.getName(), Json.MAPPER.createObjectNode()
-					.put("stepName", request.getStepName())
-					.put("stepExecutionId", request.getStepExecutionId())
-					.toString());
-				return true;
-			};
-			MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-			handler.setStepName("importCouponSeriesStep");
-			handler.setGridSize(options.partitions());
-			handler.setJobRepository(jobRepository);
-			handler.setPollInterval(POLL_MILLIS);
-			handler.setMessagingOperations(new MessagingTemplate(toWorkers));
-			return handler;
-		}
-
-		@Bean
-		@Lazy
-		DeadPartitionReaper deadPartitionReaper(JobRepository jobRepository, InstanceLock locks,
-				ImporterProperties properties) {
-			return new DeadPartitionReaper(jobRepository, locks, properties.getWorkerWaitTimeout());
-		}
-
+	/** The manager's side: one request per partition. */
+	@Bean
+	@Lazy
+	PartitionHandler remotePartitionHandler(RabbitTemplate rabbit, JobRepository jobRepository,
+			ImportOptions options, Queue partitionRequestsQueue) {
+		// requests go out as JSON text, never as serialized Java objects
+		MessageChannel toWorkers = (message, timeout) -> {
+			StepExecutionRequest request = (StepExecutionRequest) message.getPayload();
+			rabbit.convertAndSend("", partitionRequestsQueue.getName(), Json.MAPPER.createObjectNode()
+				.put("stepName", request.getStepName())
+				.put("stepExecutionId", request.getStepExecutionId())
+				.toString());
+			return true;
+		};
+		MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+		handler.setStepName("importCouponSeriesStep");
+		handler.setGridSize(options.partitions());
+		handler.setJobRepository(jobRepository);
+		handler.setPollInterval(POLL_MILLIS);
+		handler.setMessagingOperations(new MessagingTemplate(toWorkers));
+		return handler;
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class Worker {
+	@Bean
+	@Lazy
+	DeadPartitionReaper deadPartitionReaper(JobRepository jobRepository, InstanceLock locks,
+			ImporterProperties properties) {
+		return new DeadPartitionReaper(jobRepository, locks, properties.getWorkerWaitTimeout());
+	}
 
-		@Bean
-		@Lazy
-		RequestAcknowledgement requestAcknowledgement() {
-			return new RequestAcknowledgement();
-		}
+	/** The worker's side: acknowledges a request once its partition is marked STARTED. */
+	@Bean
+	@Lazy
+	RequestAcknowledgement requestAcknowledgement() {
+		return new RequestAcknowledgement();
+	}
 
-		@Bean
-		@Lazy
-		PartitionWorker partitionWorker(RabbitTemplate rabbit, JobRepository jobRepository,
-				@Qualifier("importCouponSeriesStep") Step importCouponSeriesStep, InstanceLock locks,
-				ImportOptions options, RequestAcknowledgement requestAcknowledgement, Queue partitionRequestsQueue) {
-			return new PartitionWorker(rabbit, partitionRequestsQueue.getName(), jobRepository, importCouponSeriesStep,
-					locks, options, requestAcknowledgement);
-		}
-
+	@Bean
+	@Lazy
+	PartitionWorker partitionWorker(RabbitTemplate rabbit, JobRepository jobRepository,
+			@Qualifier("importCouponSeriesStep") Step importCouponSeriesStep, InstanceLock locks,
+			ImportOptions options, RequestAcknowledgement requestAcknowledgement, Queue partitionRequestsQueue) {
+		return new PartitionWorker(rabbit, partitionRequestsQueue.getName(), jobRepository, importCouponSeriesStep,
+				locks, options, requestAcknowledgement);
 	}
 
 }

@@ -37,11 +37,10 @@ public final class ApiTargets {
 	public SeriesTarget target(DataSource dataSource, PlatformTransactionManager transactionManager,
 			CouponSeriesReader couponSeriesReader, StepExecution step, ImportOptions options,
 			ObjectProvider<PlanDatabase> planDatabase) throws IOException, SQLException {
-		ImporterProperties properties = this.properties;
-		ImporterProperties.Api api = properties.getApi();
+		ImporterProperties.Api api = this.properties.getApi();
 		String baseUrl = ApiSettings.baseUrl(api);
 		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
-		if (properties.isDryRun() && !properties.isPlan()) {
+		if (this.properties.isDryRun() && !this.properties.isPlan()) {
 			ReportPaths paths = options.reportPaths(couponSeriesReader.input(), jobInstanceId);
 			return new ApiDryRunTarget(paths.requests(), baseUrl);
 		}
@@ -50,13 +49,13 @@ public final class ApiTargets {
 		ApiAuth auth = (api.getUsername() != null) ? new BasicAuth(api.getUsername(), api.getPassword())
 				: new OAuthTokens(transport, baseUrl, api.getOauthKey(), api.getOauthSecret(), backoff);
 		SeriesCalls calls = new SeriesCalls(new ApiClient(transport, baseUrl, auth), backoff, api.getLookupParam(),
-				properties.getOnExisting());
-		if (properties.isPlan()) {
-			return new ApiPlanTarget(calls, planLedger(planDatabase.getObject(), baseUrl), properties.getOnExisting(),
-					api.getConcurrency());
+				this.properties.getOnExisting());
+		if (this.properties.isPlan()) {
+			return new ApiPlanTarget(calls, planLedger(planDatabase.getObject(), baseUrl),
+					this.properties.getOnExisting(), api.getConcurrency());
 		}
 		ApiLedger ledger = new ApiLedger(dataSource, transactionManager, baseUrl, Databases.isPostgres(dataSource));
-		return new ApiTarget(calls, ledger, jobInstanceId, properties.getOnExisting(), api.getConcurrency());
+		return new ApiTarget(calls, ledger, jobInstanceId, this.properties.getOnExisting(), api.getConcurrency());
 	}
 
 	/** The ledger in the database a plan reads, if it has one. */

@@ -13,8 +13,12 @@ public final class Databases {
 
 	public static boolean isPostgres(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+			return isPostgres(connection);
 		}
+	}
+
+	public static boolean isPostgres(Connection connection) throws SQLException {
+		return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 	}
 
 }

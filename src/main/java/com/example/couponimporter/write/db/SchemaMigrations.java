@@ -35,8 +35,13 @@ public class SchemaMigrations implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() throws SQLException, IOException {
-		String location = "classpath:db/migration/" + (Databases.isPostgres(this.dataSource) ? "postgresql" : "h2");
-		if (!newestApplied().equals(newestIn(location))) {
+		String location;
+		MigrationVersion applied;
+		try (Connection connection = this.dataSource.getConnection()) {
+			location = "classpath:db/migration/" + (Databases.isPostgres(connection) ? "postgresql" : "h2");
+			applied = newestApplied(connection);
+		}
+		if (!applied.equals(newestIn(location))) {
 			try {
 				Flyway.configure().dataSource(this.dataSource).locations(location).load().migrate();
 			}
@@ -50,9 +55,8 @@ public class SchemaMigrations implements InitializingBean {
 	}
 
 	/** The newest version the schema history holds, or {@link MigrationVersion#EMPTY} if any migration failed or none ran. */
-	private MigrationVersion newestApplied() {
-		try (Connection connection = this.dataSource.getConnection();
-				Statement statement = connection.createStatement();
+	private static MigrationVersion newestApplied(Connection connection) {
+		try (Statement statement = connection.createStatement();
 				ResultSet history = statement
 					.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
 			MigrationVersion newest = MigrationVersion.EMPTY;
