@@ -29,9 +29,8 @@ public class AotBuildSettings implements BeanFactoryInitializationAotProcessor {
 	static final List<String> NAMES = List.of("spring.profiles.active", "spring.profiles.include",
 			"spring.autoconfigure.exclude", "spring.aop.auto", "spring.aop.proxy-target-class",
 			"spring.application.admin.enabled", "spring.batch.job.enabled", "spring.batch.jdbc.initialize-schema",
-			"spring.datasource.jndi-name", "spring.datasource.type", "spring.flyway.enabled",
-			"spring.info.build.location", "spring.jmx.enabled", "spring.persistence.exceptiontranslation.enabled",
-			"spring.sql.init.mode", "spring.task.execution.mode", "spring.threads.virtual.enabled",
+			"spring.datasource.jndi-name", "spring.datasource.type", "spring.flyway.enabled", "spring.jmx.enabled",
+			"spring.task.execution.mode", "spring.threads.virtual.enabled",
 			"management.defaults.metrics.export.enabled", "management.prometheus.metrics.export.enabled",
 			"management.prometheus.metrics.export.pushgateway.enabled");
 
