@@ -11,7 +11,8 @@
 #        target/coupon-series-importer.jar, e.g. one built from an earlier commit to compare);
 #        BENCH_DATA (/tmp/importer-bench-data): generated files are kept there and reused by later runs
 #        FORM=container: run the importer as the container image does (bench/container-form.sh: extracted
-#        layers and an AOT cache with a JDK 25, an AppCDS archive with 17)
+#        layers, an AOT cache and the launcher bin/importer; JAVA must be a JDK 25+, JAVA_OPTS go to
+#        JAVA_TOOL_OPTIONS)
 #        REIMPORT=1: then import the same file again (--importer.force=true) into the filled table, where every
 #        series exists, and compare that run with the first import
 set -euo pipefail
@@ -35,11 +36,12 @@ jar=${JAR:-target/coupon-series-importer.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 # A copy, so that rebuilding while the benchmark runs does not pull the jar out from under it.
 cp "$jar" "$work/importer.jar"
-importer=(-jar "$work/importer.jar")
+read -ra jvm_options <<< "$java_opts"
+importer=("$java" "${jvm_options[@]}" -jar "$work/importer.jar")
 if [ "${FORM:-jar}" = "container" ]; then
   JAVA="$java" bench/container-form.sh "$work/importer.jar" "$work/app"
-  read -ra form < "$work/app/java-options"
-  importer=("${form[@]}" -jar "$work/app/importer.jar")
+  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")
+  importer=(env JAVA_HOME="$java_home" JAVA_TOOL_OPTIONS="$java_opts" "$work/app/importer")
 fi
 
 now() { date +%s.%N; }
@@ -59,7 +61,7 @@ generated() {
 # Imports the input once more (a new job instance), its reports into directory $1, its peak RSS into $work/rss.
 import_once() {
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%M" -o "$work/rss" "$java" $java_opts "${importer[@]}" --importer.input="$input" \
+  /usr/bin/time -f "%M" -o "$work/rss" "${importer[@]}" --importer.input="$input" \
     --importer.report-dir="$1" --importer.force=true --spring.datasource.url="$url" \
     --spring.datasource.username="$PGUSER" ${IMPORTER_ARGS:-} | tail -1
 }
@@ -131,7 +133,7 @@ rows=$(psql -qtA -d "$db" -c "SELECT count(*) FROM coupon_series")
 
 printf '\nrecords %s (profile %s, %s MB %s, bad %s, duplicates %s) -> rows %s; importer run as %s with %s\n' \
   "$records" "$profile" "$size" "$format" "$bad" "$dups" "$rows" \
-  "$([ "${FORM:-jar}" = container ] && echo "the container image does ($(cat "$work/app/java-options"))" || echo 'java -jar')" \
+  "$([ "${FORM:-jar}" = container ] && echo "the container image does (bin/importer, AOT cache)" || echo 'java -jar')" \
   "$("$java" -version 2>&1 | head -1)"
 printf 'psql \\copy  : %8.2f s  %9.0f rec/s\n' "$copy_s" "$(echo "$records / $copy_s" | bc -l)"
 printf 'binary floor: %8.2f s  %9.0f rec/s  (%.2f x \\copy)\n' "$binary_s" "$(echo "$records / $binary_s" | bc -l)" \

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged importer jar run as a separate process, as ops and Kubernetes run it. */
@@ -27,11 +28,18 @@ public final class ImporterProcess {
 		command.addAll(javaOptions);
 		command.addAll(List.of("-jar", JAR.toString()));
 		command.addAll(List.of(args));
+		return startCommand(workDir, Map.of(), command);
+	}
+
+	/** Starts a command, such as the launcher {@code bin/importer}, in {@code workDir} with more environment. */
+	public static Process startCommand(Path workDir, Map<String, String> environment, List<String> command)
+			throws IOException {
 		Files.createDirectories(workDir);
-		return new ProcessBuilder(command).directory(workDir.toFile())
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("output.log").toFile()))
-			.start();
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("output.log").toFile()));
+		builder.environment().putAll(environment);
+		return builder.start();
 	}
 
 	/** Runs the jar to its end (at most two minutes) and returns its exit code. */
@@ -42,7 +50,16 @@ public final class ImporterProcess {
 	/** Runs the jar with options for the JVM to its end (at most two minutes) and returns its exit code. */
 	public static int run(Path workDir, List<String> javaOptions, String... args)
 			throws IOException, InterruptedException {
-		Process process = start(workDir, javaOptions, args);
+		return waitFor(start(workDir, javaOptions, args));
+	}
+
+	/** Runs a command in {@code workDir} with more environment to its end (at most two minutes). */
+	public static int runCommand(Path workDir, Map<String, String> environment, List<String> command)
+			throws IOException, InterruptedException {
+		return waitFor(startCommand(workDir, environment, command));
+	}
+
+	private static int waitFor(Process process) throws InterruptedException {
 		if (!process.waitFor(2, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			throw new AssertionError("the importer did not finish within two minutes");
