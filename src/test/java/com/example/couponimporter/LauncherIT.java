@@ -2,7 +2,6 @@ package com.example.couponimporter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +16,31 @@ import com.example.couponimporter.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The launcher {@code bin/importer} on the JDK 25 it is made for (JAVA25_HOME, else Temurin's path on these
- * machines): the JVM takes its options, runs the small sample with C1 alone from the build-time bean
- * definitions, and imports it.
+ * The launcher {@code bin/importer} on the JDK 25 it is made for (its {@code java} in JAVA25, as for
+ * {@code bench/startup.sh}, else Temurin's on these machines): the JVM takes its options, runs the small sample
+ * with C1 alone from the build-time bean definitions, and imports it.
  */
 class LauncherIT {
 
-	private static final Path JDK25 = Path.of(System.getenv().getOrDefault("JAVA25_HOME",
-			"/usr/lib/jvm/temurin-25-jdk-amd64"));
+	private static final Path JAVA25 = Path.of(System.getenv().getOrDefault("JAVA25",
+			"/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"));
 
 	@RegisterExtension
 	static final TestDatabase database = new TestDatabase();
 
 	@Test
 	void importsASmallFileWithC1AloneFromTheBuildTimeBeanDefinitions(@TempDir Path work) throws Exception {
-		assertThat(JDK25.resolve("bin/java")).as("a JDK 25 or newer for the launcher; set JAVA25_HOME").isExecutable();
-		Path home = Files.createDirectories(work.resolve("application"));
-		Path launcher = Files.copy(Path.of("bin/importer"), home.resolve("importer"));
-		Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+		assertThat(JAVA25).as("the java of a JDK 25 or newer for the launcher; set JAVA25").isExecutable();
+		Path home = work.resolve("application");
+		Path launcher = ImporterProcess.launcherIn(home);
 		Files.copy(ImporterProcess.JAR, home.resolve("coupon-series-importer.jar"));
 		List<String> command = new ArrayList<>(List.of(launcher.toString()));
 		command.addAll(List.of(database.argsWith("--importer.input=" + Path.of("samples/coupon-series.csv").toAbsolutePath(),
 				"--spring.main.log-startup-info=true")));
 
-		int exit = ImporterProcess.runCommand(work, Map.of("JAVA_HOME", JDK25.toString(), "JAVA_TOOL_OPTIONS",
-				"-XX:+PrintFlagsFinal"), command);
+		Path jdk = JAVA25.getParent().getParent();
+		int exit = ImporterProcess.runCommand(work,
+				Map.of("JAVA_HOME", jdk.toString(), "JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), command);
 
 		assertThat(exit).isZero();
 		assertThat(ImporterProcess.output(work)).containsPattern("TieredStopAtLevel += 1 ")

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,10 +38,10 @@ class LauncherTest {
 
 	@BeforeEach
 	void layOut() throws IOException {
-		executable(Files.copy(Path.of("bin/importer"), this.home.resolve("importer")));
+		ImporterProcess.launcherIn(this.home);
 		Path java = this.home.resolve("jdk/bin/java");
 		Files.createDirectories(java.getParent());
-		executable(Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + this.work.resolve("java-args")
+		ImporterProcess.executable(Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + this.work.resolve("java-args")
 				+ "'\nexit ${FAKE_EXIT:-0}\n"));
 	}
 
@@ -126,10 +125,6 @@ class LauncherTest {
 		Map<String, String> environment = new HashMap<>(more);
 		environment.put("JAVA_HOME", this.home.resolve("jdk").toString());
 		return environment;
-	}
-
-	private static void executable(Path file) throws IOException {
-		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
 	/** A file of that many bytes (sparse: nothing is written). */

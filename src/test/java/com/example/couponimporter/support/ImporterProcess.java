@@ -3,6 +3,7 @@ package com.example.couponimporter.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,16 @@ public final class ImporterProcess {
 		command.addAll(List.of("-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return startCommand(workDir, Map.of(), command);
+	}
+
+	/** The launcher {@code bin/importer}, copied into {@code home}, where it looks for the jar and the AOT cache. */
+	public static Path launcherIn(Path home) throws IOException {
+		Files.createDirectories(home);
+		return executable(Files.copy(Path.of("bin/importer"), home.resolve("importer")));
+	}
+
+	public static Path executable(Path file) throws IOException {
+		return Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
 	/** Starts a command, such as the launcher {@code bin/importer}, in {@code workDir} with more environment. */
